@@ -1,0 +1,199 @@
+"""Routing one decoded message to its room, after checking what the models cannot:
+lengths against the settings, languages against the list, base64 and CRDT payloads.
+
+Every refusal is a ProtocolError whose text names the field; the connection and the room
+carry on. Nothing here runs code: ``execute-code`` is only ever relayed.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from . import protocol as p
+from .connection import Connection
+from .document import normalise_newlines
+from .languages import LANGUAGE_IDS, LANGUAGES
+from .rooms import Room
+from .settings import Settings
+
+MAX_RUN_ID_CHARS = 64  # a client-generated request id, not user content
+
+
+def handle_message(
+    room: Room, connection: Connection, message_type: str, payload: Any, settings: Settings
+) -> None:
+    if message_type == "join-session":
+        _join(room, connection, payload, settings)
+        return
+    if not connection.joined:
+        raise p.ProtocolError(p.JOIN_FIRST)
+    _HANDLERS[message_type](room, connection, payload, settings)
+
+
+# ---------------------------------------------------------------- field checks
+
+
+def _invalid(field: str, problem: str) -> p.ProtocolError:
+    return p.ProtocolError(f"Invalid payload: `payload.{field}` {problem}")
+
+
+def _bounded(field: str, value: str, limit: int) -> str:
+    if len(value) > limit:
+        raise _invalid(field, f"is too long ({len(value)} characters, at most {limit})")
+    return value
+
+
+def _name(field: str, value: str, limit: int) -> str:
+    """A one-line name: control characters out, spaces collapsed, not empty."""
+    cleaned = " ".join(
+        "".join(ch for ch in value if unicodedata.category(ch) != "Cc" or ch == " ").split()
+    )
+    if not cleaned:
+        raise _invalid(field, "must not be empty")
+    return _bounded(field, cleaned, limit)
+
+
+def _base64(field: str, value: str, limit: int) -> bytes:
+    _bounded(field, value, limit)
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise _invalid(field, "is not valid base64") from error
+
+
+def _language(field: str, value: str) -> str:
+    if value not in LANGUAGE_IDS:
+        names = ", ".join(language.id for language in LANGUAGES)
+        raise _invalid(field, f"must be one of {names}")
+    return value
+
+
+def _truncate(text: str, limit: int) -> tuple[str, bool]:
+    if len(text) <= limit:
+        return text, False
+    omitted = len(text) - limit
+    return f"{text[:limit]}\n[output truncated: {omitted} more characters not shown]", True
+
+
+# ---------------------------------------------------------------- handlers
+
+
+def _join(room: Room, connection: Connection, payload: p.JoinSession, settings: Settings) -> None:
+    user_id = _name("userId", payload.userId, settings.max_user_id_chars)
+    if user_id == p.SERVER_USER_ID:
+        raise _invalid("userId", f'"{p.SERVER_USER_ID}" is reserved')
+    username = _name("username", payload.username, settings.max_username_chars)
+    if payload.crdt not in (None, "yjs"):
+        raise _invalid("crdt", 'must be "yjs" when present')
+    state_vector = None
+    if payload.crdt and payload.stateVector:
+        state_vector = _base64("stateVector", payload.stateVector, settings.max_message_bytes)
+    room.join(
+        connection,
+        user_id=user_id,
+        username=username,
+        crdt=payload.crdt == "yjs",
+        state_vector=state_vector,
+    )
+
+
+def _leave(room: Room, connection: Connection, _: p.LeaveSession, settings: Settings) -> None:
+    room.leave(connection)
+
+
+def _code_change(
+    room: Room, connection: Connection, payload: p.CodeChange, settings: Settings
+) -> None:
+    if payload.update is not None:
+        update = _base64("update", payload.update, settings.max_message_bytes)
+        try:
+            room.merge_update(connection, payload.update, update)
+        except ValueError as error:
+            raise _invalid("update", "is not a Yjs update") from error
+        return
+    if payload.changes is None:
+        raise _invalid("changes", "is required (the full code as a string)")
+    room.replace_code(connection, _bounded("changes", payload.changes, settings.max_code_chars))
+
+
+def _cursor_move(
+    room: Room, connection: Connection, payload: p.CursorMove, settings: Settings
+) -> None:
+    cursor: dict[str, Any] = {
+        "cursor": {"line": payload.cursor.line, "column": payload.cursor.column}
+    }
+    if payload.selection is not None:
+        anchor, head = payload.selection.anchor, payload.selection.head
+        cursor["selection"] = {
+            "anchor": {"line": anchor.line, "column": anchor.column},
+            "head": {"line": head.line, "column": head.column},
+        }
+    if payload.relative is not None:
+        limit = settings.max_cursor_extension_chars
+        cursor["relative"] = {
+            "anchor": _bounded("relative.anchor", payload.relative.anchor, limit),
+            "head": _bounded("relative.head", payload.relative.head, limit),
+        }
+    room.move_cursor(connection, cursor)
+
+
+def _language_change(
+    room: Room, connection: Connection, payload: p.LanguageChange, settings: Settings
+) -> None:
+    room.change_language(connection, _language("language", payload.language))
+
+
+def _execute_code(
+    room: Room, connection: Connection, payload: p.ExecuteCode, settings: Settings
+) -> None:
+    request: dict[str, Any] = {
+        "language": _language("language", payload.language),
+        "code": normalise_newlines(_bounded("code", payload.code, settings.max_code_chars)),
+    }
+    if payload.runId is not None:
+        request["runId"] = _bounded("runId", payload.runId, MAX_RUN_ID_CHARS)
+    room.forward_execution(connection, request)
+
+
+def _execution_result(
+    room: Room, connection: Connection, payload: p.ExecutionResult, settings: Settings
+) -> None:
+    output, output_cut = _truncate(payload.output, settings.max_output_chars)
+    error, error_cut = (None, False)
+    if payload.error is not None:
+        error, error_cut = _truncate(payload.error, settings.max_output_chars)
+    result: dict[str, Any] = {"output": output, "error": error}
+    if payload.language is not None:
+        result["language"] = _language("language", payload.language)
+    if payload.durationMs is not None:
+        result["durationMs"] = payload.durationMs
+    if payload.runId is not None:
+        result["runId"] = _bounded("runId", payload.runId, MAX_RUN_ID_CHARS)
+    if output_cut or error_cut:
+        result["truncated"] = True
+    room.share_result(connection, result)
+
+
+def _chat_message(
+    room: Room, connection: Connection, payload: p.ChatMessage, settings: Settings
+) -> None:
+    text = normalise_newlines(payload.text).strip()
+    if not text:
+        raise _invalid("text", "must not be empty")
+    room.chat(connection, _bounded("text", text, settings.max_chat_chars))
+
+
+_Handler = Callable[[Room, Connection, Any, Settings], None]
+_HANDLERS: dict[str, _Handler] = {
+    "leave-session": _leave,
+    "code-change": _code_change,
+    "cursor-move": _cursor_move,
+    "language-change": _language_change,
+    "execute-code": _execute_code,
+    "execution-result": _execution_result,
+    "chat-message": _chat_message,
+}

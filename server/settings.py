@@ -1,0 +1,129 @@
+"""Every knob of the server in one typed, frozen object.
+
+Each field is a CLI flag (``--max-message-bytes``) and an environment variable
+(``PAIRPAD_MAX_MESSAGE_BYTES``); ``docs/settings.md`` lists them all, and a test fails when a
+field is missing there. Limits are settings, not constants, so an operator can loosen them and
+tests can tighten them without patching code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, CliApp, SettingsConfigDict
+
+from .languages import LANGUAGE_IDS
+
+MIB = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="PAIRPAD_",
+        frozen=True,
+        extra="ignore",
+        cli_kebab_case=True,
+        cli_implicit_flags=True,
+        cli_prog_name="python -m server",
+    )
+
+    # Where to listen.
+    host: str = Field("127.0.0.1", description="Interface to bind; 0.0.0.0 serves the whole LAN.")
+    port: int = Field(8000, ge=0, le=65535, description="TCP port to listen on.")
+    log_level: str = Field("info", description="Log level: debug, info, warning, error.")
+
+    # Browsers.
+    allowed_origins: list[str] = Field(
+        default_factory=list,
+        description="Extra browser origins (e.g. http://host:8000) allowed to open WebSockets; "
+        "the page's own origin is always allowed.",
+    )
+    ui_dir: Path | None = Field(
+        None, description="Serve the web UI from this folder instead of the built-in one."
+    )
+
+    # Transport limits.
+    max_message_bytes: int = Field(
+        MIB, gt=0, description="Largest WebSocket message, after decompression (close 1009)."
+    )
+    rate_limit_per_second: float = Field(
+        200.0, gt=0, description="Sustained messages per second one connection may send."
+    )
+    rate_limit_burst: int = Field(
+        400, gt=0, description="Messages a connection may send at once before the rate applies."
+    )
+    send_queue_max_messages: int = Field(
+        2000, gt=0, description="Outgoing messages queued for one slow reader before it is dropped."
+    )
+    send_queue_max_bytes: int = Field(
+        16 * MIB,
+        gt=0,
+        description="Outgoing bytes queued for one slow reader before it is dropped.",
+    )
+    ping_interval_seconds: float = Field(
+        5.0, gt=0, description="Keep-alive ping interval; dead peers leave within interval+timeout."
+    )
+    ping_timeout_seconds: float = Field(
+        10.0, gt=0, description="Seconds to wait for a pong before a peer counts as gone."
+    )
+    join_timeout_seconds: float = Field(
+        20.0, gt=0, description="Seconds a new connection has to send join-session."
+    )
+
+    # Rooms.
+    max_rooms: int = Field(1000, gt=0, description="Sessions kept in memory at once.")
+    max_participants_per_room: int = Field(32, gt=0, description="Distinct userIds in one session.")
+    max_connections_per_room: int = Field(
+        64, gt=0, description="Open WebSockets (tabs) in one session."
+    )
+    room_idle_ttl_seconds: float = Field(
+        6 * 3600.0,
+        gt=0,
+        description="How long a session with nobody in it is kept, so a reconnect finds its code.",
+    )
+    chat_history_size: int = Field(200, ge=0, description="Chat messages a late joiner receives.")
+    default_language: str = Field("python", description="Language of a new session.")
+
+    # Lengths of what participants send.
+    max_user_id_chars: int = Field(128, gt=0, description="Longest userId.")
+    max_username_chars: int = Field(64, gt=0, description="Longest username.")
+    max_title_chars: int = Field(200, gt=0, description="Longest session title.")
+    max_chat_chars: int = Field(4000, gt=0, description="Longest chat message.")
+    max_code_chars: int = Field(
+        500_000, gt=0, description="Longest code a full-text code-change or execute-code may carry."
+    )
+    max_output_chars: int = Field(
+        200_000,
+        gt=0,
+        description="execution-result output/error longer than this is cut, with a marker.",
+    )
+    max_cursor_extension_chars: int = Field(
+        2048, gt=0, description="Longest extension value (relative positions) in a cursor-move."
+    )
+
+    @field_validator("default_language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in LANGUAGE_IDS:
+            raise ValueError(f"must be one of {', '.join(sorted(LANGUAGE_IDS))}")
+        return value
+
+
+def settings_from_cli(args: Sequence[str]) -> Settings:
+    """Settings from flags, then ``PAIRPAD_*`` variables, then defaults; a bad value exits
+    with one readable line instead of a traceback."""
+    try:
+        return CliApp.run(Settings, cli_args=list(args))
+    except ValidationError as error:
+        raise SystemExit(f"invalid setting: {_describe(error)}") from None
+
+
+def _describe(error: ValidationError) -> str:
+    problems = []
+    for problem in error.errors():
+        name = str(problem["loc"][0])
+        where = f"--{name.replace('_', '-')} / PAIRPAD_{name.upper()}"
+        problems.append(f"{name} ({where}): {problem['msg']}")
+    return "; ".join(problems)

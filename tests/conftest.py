@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+
+import pytest
+
+from tests.support.peers import Peer
+from tests.support.server import ServerProcess
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[ServerProcess]:
+    """One server with default settings, shared by the tests that don't tighten limits."""
+    process = ServerProcess().start()
+    yield process
+    process.stop()
+
+
+@pytest.fixture
+def start_server() -> Iterator[Callable[..., ServerProcess]]:
+    """A server of the test's own, e.g. ``start_server(rate_limit_burst="5")``."""
+    started: list[ServerProcess] = []
+
+    def start(**settings: str) -> ServerProcess:
+        process = ServerProcess(settings=settings).start()
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.stop()
+
+
+@pytest.fixture
+async def open_peers() -> AsyncIterator[list[Peer]]:
+    """Peers a test appends here are closed afterwards, whatever happened."""
+    peers: list[Peer] = []
+    yield peers
+    for peer in peers:
+        await peer.ws.close()
+
+
+class RoomClient:
+    """One session on a server, and a way to bring joined peers into it."""
+
+    def __init__(self, server: ServerProcess, open_peers: list[Peer]) -> None:
+        self.server = server
+        self.session_id = server.create_session()
+        self._open_peers = open_peers
+
+    async def peer(
+        self, username: str, user_id: str | None = None, *, join: bool = True, **join_extra: object
+    ) -> Peer:
+        peer = await Peer.connect(
+            self.server.ws, self.session_id, user_id or f"id-{username.lower()}", username
+        )
+        self._open_peers.append(peer)
+        if join:
+            await peer.join(**join_extra)
+        return peer
+
+    def state(self) -> dict[str, object]:
+        return self.server.session(self.session_id)
+
+
+@pytest.fixture
+def room(server: ServerProcess, open_peers: list[Peer]) -> RoomClient:
+    return RoomClient(server, open_peers)
+
+
+@pytest.fixture
+def room_on(open_peers: list[Peer]) -> Callable[[ServerProcess], RoomClient]:
+    return lambda server: RoomClient(server, open_peers)

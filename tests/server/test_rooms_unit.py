@@ -1,0 +1,199 @@
+"""Rooms and connections with fake sockets: membership, receivers, and slow readers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from server.connection import Connection, QueueLimits
+from server.protocol import CloseCode, encode_event
+from server.rooms import Room, RoomRegistry, SessionFull, SessionId
+from server.settings import Settings
+from tests.support.fakes import FakeSocket
+
+LIMITS = QueueLimits(max_messages=100, max_bytes=1_000_000)
+
+
+def make_room(**settings: object) -> tuple[Room, list[Room]]:
+    emptied: list[Room] = []
+    room = Room(
+        SessionId("room-1"),
+        title="",
+        language="python",
+        settings=Settings(**settings),
+        on_empty=emptied.append,
+    )
+    return room, emptied
+
+
+def connect(room: Room, user_id: str, username: str | None = None) -> tuple[Connection, FakeSocket]:
+    socket = FakeSocket()
+    connection = Connection(socket, LIMITS)
+    connection.start()
+    room.admit(connection)
+    room.join(
+        connection,
+        user_id=user_id,
+        username=username or user_id.title(),
+        crdt=False,
+        state_vector=None,
+    )
+    return connection, socket
+
+
+async def frames_until_marker(room: Room, marker_sender: Connection, *sockets: FakeSocket):
+    """Everything each socket got before a chat marker (which goes to everyone)."""
+    room.chat(marker_sender, "marker")
+    result = []
+    for socket in sockets:
+        frames = []
+        for index in range(1000):
+            frame = (await socket.wait_for(index + 1))[index]
+            if frame["type"] == "chat-message" and frame["payload"]["text"] == "marker":
+                break
+            frames.append(frame)
+        result.append(frames)
+        socket.frames.clear()
+    return result
+
+
+async def test_join_sends_the_joiner_the_state_and_everyone_else_one_participant_joined():
+    room, _ = make_room()
+    alice, alice_socket = connect(room, "alice")
+    await frames_until_marker(room, alice, alice_socket)
+
+    _, bob_socket = connect(room, "bob")
+    to_alice, to_bob = await frames_until_marker(room, alice, alice_socket, bob_socket)
+
+    assert [f["type"] for f in to_alice] == ["participant-joined"]
+    assert [f["type"] for f in to_bob] == [
+        "session-state",
+        "participant-joined",
+        "participant-joined",
+        "language-updated",
+        "code-update",
+    ]
+
+
+async def test_second_tab_joins_silently_and_the_last_tab_leaving_announces_once():
+    room, emptied = make_room()
+    alice, alice_socket = connect(room, "alice")
+    bob1, _ = connect(room, "bob")
+    bob2, _ = connect(room, "bob")
+    await frames_until_marker(room, alice, alice_socket)
+
+    room.disconnect(bob1)
+    (after_first,) = await frames_until_marker(room, alice, alice_socket)
+    room.disconnect(bob2)
+    (after_second,) = await frames_until_marker(room, alice, alice_socket)
+
+    assert after_first == []
+    assert after_second == [{"type": "participant-left", "payload": {"userId": "bob"}}]
+    assert [p.user_id for p in room.participants] == ["alice"]
+    assert emptied == []
+
+
+async def test_room_reports_empty_when_its_last_connection_goes():
+    room, emptied = make_room()
+    alice, _ = connect(room, "alice")
+
+    room.disconnect(alice)
+
+    assert emptied == [room]
+
+
+async def test_admit_refuses_beyond_the_connection_cap():
+    room, _ = make_room(max_connections_per_room=1)
+    connect(room, "alice")
+
+    with pytest.raises(SessionFull, match="Session is full"):
+        room.admit(Connection(FakeSocket(), LIMITS))
+
+
+async def test_colour_of_a_participant_who_left_is_given_to_the_next():
+    room, _ = make_room()
+    connect(room, "alice")
+    bob, _ = connect(room, "bob")
+    bob_colour = {p.user_id: p.color for p in room.participants}["bob"]
+
+    room.disconnect(bob)
+    connect(room, "carol")
+
+    assert {p.user_id: p.color for p in room.participants}["carol"] == bob_colour
+
+
+async def test_invalid_crdt_update_leaves_the_document_untouched():
+    room, _ = make_room()
+    alice, _ = connect(room, "alice")
+    room.replace_code(alice, "safe")
+
+    with pytest.raises(ValueError, match="not a Yjs update"):
+        room.merge_update(alice, "AQ==", b"\x01")
+
+    assert room.document.code == "safe"
+
+
+async def test_registry_frees_nothing_while_someone_is_connected():
+    registry = RoomRegistry(Settings(room_idle_ttl_seconds=0.01))
+    room = registry.create(title="", language="python")
+    connection = Connection(FakeSocket(), LIMITS)
+
+    registry.admit(room, connection)
+
+    assert registry.get(room.id) is room
+    assert len(registry) == 1
+
+
+# ---------------------------------------------------------------- connections
+
+
+async def test_connection_writes_frames_in_order():
+    socket = FakeSocket()
+    connection = Connection(socket, LIMITS)
+    connection.start()
+
+    for number in range(50):
+        connection.send(encode_event("n", {"n": number}))
+
+    frames = await socket.wait_for(50)
+    assert [f["payload"]["n"] for f in frames] == list(range(50))
+    await connection.stop()
+
+
+@pytest.mark.parametrize(
+    "limits",
+    [QueueLimits(max_messages=5, max_bytes=10**6), QueueLimits(max_messages=10**6, max_bytes=200)],
+    ids=["by count", "by bytes"],
+)
+async def test_reader_that_falls_behind_is_dropped_without_blocking_the_sender(limits):
+    socket = FakeSocket()
+    socket.gate.clear()  # the peer stopped reading
+    connection = Connection(socket, limits)
+    connection.start()
+
+    accepted = [connection.send(encode_event("n", {"pad": "x" * 30})) for _ in range(20)]
+
+    assert False in accepted, "the queue is bounded"
+    assert accepted.index(False) <= 6
+    assert not any(accepted[accepted.index(False) :]), "a dropped connection takes no more"
+    code, reason = await socket.wait_closed()
+    assert code == CloseCode.TOO_SLOW
+    assert reason == "Too slow to keep up; reconnect to resync"
+    await connection.stop()
+
+
+async def test_close_sends_what_was_queued_first():
+    socket = FakeSocket()
+    connection = Connection(socket, LIMITS)
+    connection.start()
+
+    connection.send_error("you are out")
+    connection.close(CloseCode.POLICY_VIOLATION, "bye")
+
+    assert await socket.wait_closed() == (1008, "bye")
+    assert [json.loads(f) for f in socket.frames] == [
+        {"type": "error", "payload": {"message": "you are out"}}
+    ]
+    assert connection.send("late") is False
+    await connection.stop()

@@ -1,0 +1,121 @@
+"""A real PairPad server in a subprocess on a free loopback port.
+
+The server is started with ``--port 0``; the port is read from uvicorn's own "running on"
+line, so there is no race for a port and no polling: start-up is a line we wait for, with a
+timeout, and a failure shows the server's output.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+_RUNNING = re.compile(r"Uvicorn running on http://([\d.]+):(\d+)")
+
+
+@dataclass
+class ServerProcess:
+    settings: Mapping[str, str] = field(default_factory=dict)
+    extra_args: list[str] = field(default_factory=list)
+    host: str = "127.0.0.1"
+    port: int = 0
+    process: subprocess.Popen[str] | None = None
+    _lines: queue.Queue[str | None] = field(default_factory=queue.Queue)
+    output: list[str] = field(default_factory=list)
+    _output_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def http(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def ws(self) -> str:
+        return f"ws://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 30.0) -> ServerProcess:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env.update({f"PAIRPAD_{key.upper()}": value for key, value in self.settings.items()})
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "server", "--host", self.host, "--port", "0", *self.extra_args],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        threading.Thread(target=self._pump, args=(self.process.stdout,), daemon=True).start()
+        self.port = self._wait_for_port(timeout)
+        return self
+
+    def _pump(self, stream: IO[str]) -> None:
+        for line in stream:
+            with self._output_lock:
+                self.output.append(line)
+            self._lines.put(line)
+        self._lines.put(None)
+
+    def _wait_for_port(self, timeout: float) -> int:
+        while True:
+            try:
+                line = self._lines.get(timeout=timeout)
+            except queue.Empty:
+                self.stop()
+                raise RuntimeError(f"server did not start in {timeout}s:\n{self.log()}") from None
+            if line is None:
+                raise RuntimeError(f"server exited during start-up:\n{self.log()}")
+            match = _RUNNING.search(line)
+            if match:
+                return int(match.group(2))
+
+    def log(self) -> str:
+        with self._output_lock:
+            return "".join(self.output)
+
+    def wait_for_log(self, pattern: str, timeout: float = 10.0) -> str:
+        """Block until a new output line matches ``pattern``; returns the line."""
+        compiled = re.compile(pattern)
+        while True:
+            line = self._lines.get(timeout=timeout)
+            if line is None:
+                raise RuntimeError(f"server exited while waiting for {pattern!r}")
+            if compiled.search(line):
+                return line
+
+    def create_session(self, **body: str) -> str:
+        response = httpx.post(f"{self.http}/api/sessions", json=body or None, timeout=10)
+        response.raise_for_status()
+        return str(response.json()["sessionId"])
+
+    def session(self, session_id: str) -> dict[str, object]:
+        response = httpx.get(f"{self.http}/api/sessions/{session_id}", timeout=10)
+        response.raise_for_status()
+        result: dict[str, object] = response.json()
+        return result
+
+    def terminate(self, timeout: float = 15.0) -> int:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout)
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(5)
