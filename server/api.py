@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request, Response
 from pydantic import BaseModel
 
 from . import __version__, network
@@ -65,6 +66,23 @@ async def languages() -> list[dict[str, str]]:
         {"id": language.id, "name": language.name, "fileExtension": language.file_extension}
         for language in LANGUAGES
     ]
+
+
+MAX_QR_TEXT = 1024
+
+
+@router.get("/qr.svg")
+async def qr_code(text: str) -> Response:
+    """A QR code of a join link, drawn here so the page needs no QR library and no network."""
+    if not text or len(text) > MAX_QR_TEXT:
+        raise HTTPException(422, f"`text` must have 1 to {MAX_QR_TEXT} characters")
+    import segno  # only needed when someone shares a link
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buffer, kind="svg", scale=4, border=2)
+    return Response(
+        buffer.getvalue(), media_type="image/svg+xml", headers={"cache-control": "max-age=3600"}
+    )
 
 
 @router.get("/network")

@@ -3,8 +3,8 @@
 The pages run code from participants' editors only inside workers, never as page script, and
 show names, chat and output as text. The Content-Security-Policy backs that up: scripts only
 from our origin, WebAssembly allowed (Pyodide, SQLite), sockets only to the serving host.
-A response that sets its own policy (a worker script that must ``eval`` a participant's
-JavaScript) keeps it.
+The runner workers (``/assets/workers/``) get their own policy: browsers apply a worker
+script's response policy to the worker, and these must evaluate participants' code.
 """
 
 from __future__ import annotations
@@ -38,11 +38,27 @@ def page_policy(host: str | None) -> str:
     )
 
 
+def worker_policy(path: str) -> str:
+    """Runner workers evaluate participants' code, so they may ``eval``; in exchange the
+    JavaScript runner may not open any connection (Pyodide and SQLite fetch their files)."""
+    connect = "'none'" if "/js.worker-" in path else "'self'"
+    return "; ".join(
+        (
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
+            f"connect-src {connect}",
+            "object-src 'none'",
+            "base-uri 'none'",
+        )
+    )
+
+
+WORKERS_PATH = "/assets/workers/"
+
 STATIC_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
-    "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
 }
 
@@ -55,7 +71,11 @@ class SecurityHeadersMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = page_policy(Headers(scope=scope).get("host"))
+        path: str = scope["path"]
+        if path.startswith(WORKERS_PATH):
+            policy = worker_policy(path)
+        else:
+            policy = page_policy(Headers(scope=scope).get("host"))
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

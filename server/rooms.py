@@ -286,6 +286,7 @@ class Room:
                         "maxCodeChars": self._settings.max_code_chars,
                         "maxOutputChars": self._settings.max_output_chars,
                         "maxChatChars": self._settings.max_chat_chars,
+                        "runTimeoutMs": int(self._settings.run_timeout_seconds * 1000),
                     },
                 },
             )

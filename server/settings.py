@@ -85,6 +85,9 @@ class Settings(BaseSettings):
     )
     chat_history_size: int = Field(200, ge=0, description="Chat messages a late joiner receives.")
     default_language: str = Field("python", description="Language of a new session.")
+    run_timeout_seconds: float = Field(
+        10.0, gt=0, description="Browsers stop a run after this long (runaway code)."
+    )
 
     # Lengths of what participants send.
     max_user_id_chars: int = Field(128, gt=0, description="Longest userId.")

@@ -1,0 +1,62 @@
+/** Who is in the room, each with their colour. */
+
+import type { Participant } from "../net/protocol";
+import { safeColor } from "../editor/remoteCursors";
+import { clear, h } from "../util/dom";
+
+export class ParticipantsView {
+  readonly element = h("ul", { class: "participants", "data-testid": "participants" });
+  private readonly people = new Map<string, Participant>();
+  private me: string | null = null;
+
+  get all(): Participant[] {
+    return [...this.people.values()];
+  }
+
+  get(userId: string): Participant | undefined {
+    return this.people.get(userId);
+  }
+
+  setMe(userId: string): void {
+    this.me = userId;
+    this.render();
+  }
+
+  /** The server resends everyone on each join: start from scratch then. */
+  reset(): void {
+    this.people.clear();
+    this.render();
+  }
+
+  add(participant: Participant): boolean {
+    const isNew = !this.people.has(participant.userId);
+    this.people.set(participant.userId, participant);
+    this.render();
+    return isNew;
+  }
+
+  remove(userId: string): Participant | undefined {
+    const participant = this.people.get(userId);
+    this.people.delete(userId);
+    this.render();
+    return participant;
+  }
+
+  private render(): void {
+    clear(this.element);
+    for (const person of this.people.values()) {
+      const you = person.userId === this.me;
+      const dot = h("span", { class: "dot", "aria-hidden": "true" });
+      dot.style.backgroundColor = safeColor(person.color);
+      this.element.appendChild(
+        h(
+          "li",
+          { "data-user-id": person.userId, class: you ? "me" : "" },
+          dot,
+          h("span", { class: "name", text: person.username }),
+          you ? h("span", { class: "you", text: "(you)" }) : null,
+        ),
+      );
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Run and Stop: runs the editor's code in this browser, shows it as it streams, and shares
+ * the request (`execute-code`) and the result (`execution-result`) with the room.
+ */
+
+import type { ClientMessage, ServerMessageOf } from "../net/protocol";
+import { Runners } from "../run/runners";
+import { randomId } from "../util/ids";
+import { OutputView } from "./outputView";
+
+const RUNTIME_NAMES: Record<string, string> = { python: "Python", javascript: "JavaScript", sql: "SQLite" };
+
+export interface RunContext {
+  language(): string;
+  languageName(id: string): string;
+  code(): string;
+  stdin(): string;
+  me(): { userId: string; username: string; color: string };
+  colorOf(userId: string): string;
+  timeoutMs(): number;
+  maxSharedOutputChars(): number;
+  send(message: ClientMessage): boolean;
+}
+
+export class RunController {
+  private readonly runners: Runners;
+  private activeLanguage: string | null = null;
+
+  constructor(
+    private readonly context: RunContext,
+    private readonly output: OutputView,
+    private readonly controls: { run: HTMLButtonElement; stop: HTMLButtonElement; status: HTMLElement },
+  ) {
+    this.runners = new Runners((runtime, text) => this.showProgress(runtime, text));
+    controls.run.addEventListener("click", () => void this.run());
+    controls.stop.addEventListener("click", () => this.stop());
+    this.setRunning(false);
+  }
+
+  /** Load the runtime for a language in the background (Python takes a couple of seconds). */
+  prepare(language: string): void {
+    if (!Runners.runnable(language)) return;
+    this.runners.pool(language).warm();
+    const runtime = language === "typescript" ? "javascript" : language;
+    if (!this.runners.pool(language).running) this.controls.status.dataset.runtime = runtime;
+  }
+
+  async run(): Promise<void> {
+    const language = this.context.language();
+    if (this.activeLanguage !== null || !Runners.runnable(language)) return;
+    const pool = this.runners.pool(language);
+    const code = this.context.code();
+    const runId = randomId("run-", 8);
+    const me = this.context.me();
+    this.context.send({ type: "execute-code", payload: { language, code, runId } });
+    const entry = this.output.start({
+      runId,
+      who: me.username,
+      color: me.color,
+      language: this.context.languageName(language),
+      mine: true,
+    });
+    this.activeLanguage = language;
+    this.setRunning(true);
+    const outcome = await pool.run(
+      { type: "run", language, code, stdin: this.context.stdin() },
+      (stream, text) => entry.append(stream, text),
+      this.context.timeoutMs(),
+    );
+    this.activeLanguage = null;
+    this.setRunning(false);
+    entry.finish({ error: outcome.error, truncated: outcome.truncated, durationMs: outcome.durationMs });
+
+    const limit = this.context.maxSharedOutputChars();
+    const output = entry.output;
+    this.context.send({
+      type: "execution-result",
+      payload: {
+        output: output.length > limit ? output.slice(0, limit) : output,
+        error: outcome.error,
+        language,
+        durationMs: Math.round(outcome.durationMs),
+        runId,
+      },
+    });
+  }
+
+  stop(): void {
+    if (this.activeLanguage !== null) this.runners.pool(this.activeLanguage).stop();
+  }
+
+  remoteStarted(payload: ServerMessageOf<"execute-code">["payload"]): void {
+    const entry = this.output.start({
+      runId: payload.runId ?? randomId("remote-", 8),
+      who: payload.username,
+      color: this.context.colorOf(payload.userId),
+      language: this.context.languageName(payload.language),
+      mine: false,
+    });
+    entry.setStatus("running in their browser…");
+  }
+
+  remoteResult(payload: ServerMessageOf<"execution-result">["payload"]): void {
+    const runId = payload.runId ?? randomId("remote-", 8);
+    const existing = this.output.get(runId);
+    if (existing && existing.header.mine) return; // our own result, replayed on rejoin
+    const entry =
+      existing ??
+      this.output.start({
+        runId,
+        who: payload.username,
+        color: this.context.colorOf(payload.userId),
+        language: payload.language ? this.context.languageName(payload.language) : "",
+        mine: false,
+      });
+    if (existing && existing.element.dataset.finished) return;
+    if (payload.output) entry.append("stdout", payload.output);
+    entry.finish({ error: payload.error, truncated: Boolean(payload.truncated), durationMs: payload.durationMs });
+    entry.element.dataset.finished = "true";
+  }
+
+  dispose(): void {
+    this.runners.dispose();
+  }
+
+  private setRunning(running: boolean): void {
+    this.controls.run.disabled = running;
+    this.controls.stop.disabled = !running;
+  }
+
+  private showProgress(runtime: string, text: string | null): void {
+    const status = this.controls.status;
+    if (runtime !== (status.dataset.runtime ?? runtime)) return;
+    status.dataset.state = text === null ? "ready" : "loading";
+    status.textContent = text ?? `${RUNTIME_NAMES[runtime] ?? runtime} ready`;
+  }
+}

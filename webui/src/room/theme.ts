@@ -1,0 +1,26 @@
+/** Light and dark: follow the OS until the person picks one; remember the pick. */
+
+const KEY = "pairpad.theme";
+const query = window.matchMedia("(prefers-color-scheme: dark)");
+
+export function isDark(): boolean {
+  const chosen = localStorage.getItem(KEY);
+  return chosen ? chosen === "dark" : query.matches;
+}
+
+export function applyTheme(): boolean {
+  const dark = isDark();
+  document.documentElement.dataset.theme = dark ? "dark" : "light";
+  return dark;
+}
+
+export function toggleTheme(): boolean {
+  localStorage.setItem(KEY, isDark() ? "light" : "dark");
+  return applyTheme();
+}
+
+export function onSystemThemeChange(callback: (dark: boolean) => void): void {
+  query.addEventListener("change", () => {
+    if (!localStorage.getItem(KEY)) callback(applyTheme());
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * One worker pool per runtime. Adding a language is a worker file plus a line here (and its
+ * editor mode in editor/languages.ts, and its id in server/languages.py).
+ */
+
+import { WorkerPool } from "./workerPool";
+
+type Runtime = "python" | "javascript" | "sql";
+
+const RUNTIME_OF: Record<string, Runtime> = {
+  python: "python",
+  javascript: "javascript",
+  typescript: "javascript",
+  sql: "sql",
+};
+
+// `new Worker(new URL(...), {type: "module"})` must stay literal: Vite bundles each worker
+// from it. Module workers: Pyodide refuses classic ones.
+const SPAWN: Record<Runtime, () => Worker> = {
+  python: () => new Worker(new URL("./workers/python.worker.ts", import.meta.url), { type: "module", name: "python" }),
+  javascript: () => new Worker(new URL("./workers/js.worker.ts", import.meta.url), { type: "module", name: "javascript" }),
+  sql: () => new Worker(new URL("./workers/sql.worker.ts", import.meta.url), { type: "module", name: "sql" }),
+};
+
+// JavaScript gets a fresh global scope per run (cheap); Python and SQLite are expensive to
+// start, and give each run a fresh namespace or database themselves.
+const REUSE: Record<Runtime, boolean> = { python: true, javascript: false, sql: true };
+
+export class Runners {
+  private readonly pools = new Map<Runtime, WorkerPool>();
+
+  constructor(private readonly onProgress: (language: string, text: string | null) => void) {}
+
+  static runnable(language: string): boolean {
+    return language in RUNTIME_OF;
+  }
+
+  pool(language: string): WorkerPool {
+    const runtime = RUNTIME_OF[language];
+    if (!runtime) throw new Error(`no runner for ${language}`);
+    let pool = this.pools.get(runtime);
+    if (!pool) {
+      pool = new WorkerPool(SPAWN[runtime], {
+        reuse: REUSE[runtime],
+        onProgress: (text) => this.onProgress(runtime, text),
+      });
+      this.pools.set(runtime, pool);
+    }
+    return pool;
+  }
+
+  dispose(): void {
+    for (const pool of this.pools.values()) pool.dispose();
+    this.pools.clear();
+  }
+}

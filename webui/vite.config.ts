@@ -1,0 +1,68 @@
+/**
+ * Builds the web UI into dist/, which the server serves. Everything the browser needs ends up
+ * there (the editor, Yjs, the runners, Pyodide, SQLite's WebAssembly): nothing is loaded
+ * from a CDN at run time.
+ */
+
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Plugin } from "vite";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+const pyodideDir = dirname(require.resolve("pyodide/package.json"));
+const pyodideVersion = (JSON.parse(readFileSync(join(pyodideDir, "package.json"), "utf8")) as { version: string }).version;
+// Under assets/ (cached as immutable by the server), with the version in the path.
+const pyodideBase = `/assets/pyodide-${pyodideVersion}/`;
+// The runtime Pyodide loads at start-up. Only the core ships in npm; user code gets the
+// standard library, and no package is ever fetched from a CDN.
+const pyodideFiles = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+
+function pyodideRuntime(): Plugin {
+  return {
+    name: "pairpad-pyodide-runtime",
+    configureServer(server) {
+      server.middlewares.use(pyodideBase, (request, response, next) => {
+        const name = (request.url ?? "").replace(/^\//, "").split("?")[0];
+        if (!pyodideFiles.includes(name)) return next();
+        const type = name.endsWith(".wasm") ? "application/wasm" : name.endsWith(".zip") ? "application/zip" : name.endsWith(".json") ? "application/json" : "text/javascript";
+        response.setHeader("content-type", type);
+        createReadStream(join(pyodideDir, name)).pipe(response);
+      });
+    },
+    writeBundle(options) {
+      const target = join(options.dir ?? "dist", pyodideBase);
+      mkdirSync(target, { recursive: true });
+      for (const name of pyodideFiles) {
+        const source = join(pyodideDir, name);
+        if (!existsSync(source)) throw new Error(`pyodide ${pyodideVersion} has no ${name}`);
+        copyFileSync(source, join(target, name));
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  define: { __PYODIDE_BASE__: JSON.stringify(pyodideBase) },
+  plugins: [pyodideRuntime()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 2000,
+  },
+  worker: {
+    format: "es",
+    // Workers live under assets/workers/: the server gives that folder the one policy that
+    // allows evaluating a participant's JavaScript (server/http_headers.py).
+    rollupOptions: { output: { entryFileNames: "assets/workers/[name]-[hash].js", chunkFileNames: "assets/workers/[name]-[hash].js" } },
+  },
+  server: {
+    proxy: { "/api": "http://127.0.0.1:8000", "/ws": { target: "ws://127.0.0.1:8000", ws: true } },
+  },
+  test: {
+    environment: "jsdom",
+    include: ["test/**/*.test.ts"],
+  },
+});
