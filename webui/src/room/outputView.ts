@@ -8,6 +8,7 @@ import type { Stream } from "../run/messages";
 import { h } from "../util/dom";
 
 const MAX_ENTRIES = 30;
+const LINES_PER_BLOCK = 200;
 
 export interface EntryHeader {
   runId: string;
@@ -24,6 +25,11 @@ export class OutputEntry {
   private pending: { stream: Stream; text: string }[] = [];
   private frame: number | null = null;
   private text = "";
+  private block: HTMLElement | null = null;
+  private blockLines = 0;
+  private span: HTMLElement | null = null;
+  // Notes after the output (truncation, error) go here, after every output block.
+  private readonly tail = h("div", { class: "output-tail" });
 
   constructor(readonly header: EntryHeader) {
     const who = h("span", { class: "who", text: header.mine ? "You" : header.who });
@@ -34,6 +40,7 @@ export class OutputEntry {
       h("header", {}, who, h("span", { class: "language", text: header.language }), this.status),
       this.body,
     );
+    this.body.appendChild(this.tail);
     this.setStatus("running…");
   }
 
@@ -54,15 +61,15 @@ export class OutputEntry {
   finish(options: { error: string | null; truncated: boolean; durationMs?: number; note?: string }): void {
     this.draw();
     if (options.truncated) {
-      this.body.appendChild(
-        h("span", { class: "truncated", "data-testid": "output-truncated", text: "\n[output truncated]\n" }),
+      this.tail.appendChild(
+        h("div", { class: "truncated", "data-testid": "output-truncated", text: "[output truncated]" }),
       );
     }
     if (options.error) {
-      this.body.appendChild(h("span", { class: "error", "data-testid": "run-error", text: options.error }));
+      this.tail.appendChild(h("div", { class: "error", "data-testid": "run-error", text: options.error }));
     }
     if (!this.text && !options.error && !options.truncated) {
-      this.body.appendChild(h("span", { class: "empty", text: "(no output)" }));
+      this.tail.appendChild(h("div", { class: "empty", text: "(no output)" }));
     }
     const duration = options.durationMs === undefined ? "" : ` in ${formatDuration(options.durationMs)}`;
     this.setStatus(options.note ?? (options.error ? `failed${duration}` : `finished${duration}`));
@@ -74,11 +81,42 @@ export class OutputEntry {
     this.frame = null;
     for (const chunk of this.pending) {
       this.text += chunk.text;
-      const last = this.body.lastElementChild as HTMLElement | null;
-      if (last && last.dataset.stream === chunk.stream) last.textContent += chunk.text;
-      else this.body.appendChild(h("span", { class: chunk.stream, "data-stream": chunk.stream, text: chunk.text }));
+      this.render(chunk.stream, chunk.text);
     }
     this.pending = [];
+  }
+
+  /**
+   * Output is laid out in blocks of at most LINES_PER_BLOCK lines. Appending to one long text
+   * would make the browser re-lay-out every line printed so far on each frame (hundreds of
+   * milliseconds at 10,000 lines); a new line only ever touches the last block.
+   */
+  private render(stream: Stream, text: string): void {
+    let start = 0;
+    while (start < text.length) {
+      if (!this.block || this.blockLines >= LINES_PER_BLOCK) {
+        this.block = h("div", { class: "output-block" });
+        this.body.insertBefore(this.block, this.tail);
+        this.blockLines = 0;
+        this.span = null;
+      }
+      let end = start;
+      while (end < text.length && this.blockLines < LINES_PER_BLOCK) {
+        const newline = text.indexOf("\n", end);
+        if (newline === -1) {
+          end = text.length;
+          break;
+        }
+        end = newline + 1;
+        this.blockLines++;
+      }
+      if (!this.span || this.span.dataset.stream !== stream) {
+        this.span = h("span", { class: stream, "data-stream": stream });
+        this.block.appendChild(this.span);
+      }
+      this.span.appendChild(document.createTextNode(text.slice(start, end)));
+      start = end;
+    }
   }
 }
 

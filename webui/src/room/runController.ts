@@ -31,7 +31,13 @@ export class RunController {
     private readonly output: OutputView,
     private readonly controls: { run: HTMLButtonElement; stop: HTMLButtonElement; status: HTMLElement },
   ) {
-    this.runners = new Runners((runtime, text) => this.showProgress(runtime, text));
+    this.runners = new Runners(
+      (runtime, text) => this.showProgress(runtime, text),
+      (runtime, ready) => {
+        // Visible to tests and to the curious: Stop recovers at once when a spare is warm.
+        controls.status.dataset[`${runtime}Spare`] = ready ? "ready" : "warming";
+      },
+    );
     controls.run.addEventListener("click", () => void this.run());
     controls.stop.addEventListener("click", () => this.stop());
     this.setRunning(false);

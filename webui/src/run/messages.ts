@@ -14,6 +14,7 @@ export type WorkerMessage =
   | { type: "ready" }
   | { type: "load-error"; message: string }
   | { type: "output"; stream: Stream; text: string }
+  | { type: "truncated" }
   | { type: "done"; error: string | null; truncated: boolean };
 
 /** What is kept of one run's output (the tab must survive `print` in a loop). */

@@ -17,6 +17,7 @@ export class OutputBatcher {
   private lastFlush = 0;
   private chars = 0;
   private lines = 0;
+  private announced = false;
   truncated = false;
 
   constructor(
@@ -42,6 +43,11 @@ export class OutputBatcher {
     for (const chunk of this.chunks) this.post({ type: "output", ...chunk });
     this.chunks = [];
     this.buffered = 0;
+    if (this.truncated && !this.announced) {
+      // Said at once, not only at the end: a run cut short by Stop or the timeout still shows it.
+      this.announced = true;
+      this.post({ type: "truncated" });
+    }
   }
 
   /** The part of `text` within the limits; sets `truncated` when something is cut. */

@@ -29,7 +29,10 @@ const REUSE: Record<Runtime, boolean> = { python: true, javascript: false, sql: 
 export class Runners {
   private readonly pools = new Map<Runtime, WorkerPool>();
 
-  constructor(private readonly onProgress: (language: string, text: string | null) => void) {}
+  constructor(
+    private readonly onProgress: (runtime: string, text: string | null) => void,
+    private readonly onSpare: (runtime: string, ready: boolean) => void = () => undefined,
+  ) {}
 
   static runnable(language: string): boolean {
     return language in RUNTIME_OF;
@@ -43,6 +46,7 @@ export class Runners {
       pool = new WorkerPool(SPAWN[runtime], {
         reuse: REUSE[runtime],
         onProgress: (text) => this.onProgress(runtime, text),
+        onSpare: (ready) => this.onSpare(runtime, ready),
       });
       this.pools.set(runtime, pool);
     }

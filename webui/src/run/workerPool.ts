@@ -22,6 +22,8 @@ export interface PoolOptions {
   /** Keep using a worker after a normal run (Python: its start-up is expensive). */
   reuse: boolean;
   onProgress?: (text: string | null) => void;
+  /** Whether a warm spare is standing by (Stop then recovers at once). */
+  onSpare?: (ready: boolean) => void;
   /** Delay before warming the spare, so it does not compete with the first load. */
   spareDelayMs?: number;
 }
@@ -130,13 +132,15 @@ export class WorkerPool {
         if (end !== "done" || !this.options.reuse) this.replace(slot);
         resolve({ error, truncated, durationMs: performance.now() - started, end });
       };
+      let truncated = false;
       slot.handler = (message) => {
         if (message.type === "output") onOutput(message.stream, message.text);
-        else if (message.type === "done") finish("done", message.error, message.truncated);
+        else if (message.type === "truncated") truncated = true;
+        else if (message.type === "done") finish("done", message.error, message.truncated || truncated);
       };
-      void stopped.then(() => finish("stopped", "Stopped.", false));
+      void stopped.then(() => finish("stopped", "Stopped.", truncated));
       timer = setTimeout(
-        () => finish("timeout", `Timed out after ${Math.round(timeoutMs / 1000)} s: stopped.`, false),
+        () => finish("timeout", `Timed out after ${Math.round(timeoutMs / 1000)} s: stopped.`, truncated),
         timeoutMs,
       );
       slot.worker.postMessage(request);
@@ -146,6 +150,7 @@ export class WorkerPool {
   private ensureCurrent(): Slot {
     if (!this.current) {
       this.current = this.spare ?? this.newSlot();
+      if (this.spare) this.options.onSpare?.(false);
       this.spare = null;
       if (!this.current.isReady) this.options.onProgress?.("Starting…");
       const slot = this.current;
@@ -170,7 +175,17 @@ export class WorkerPool {
     if (this.spare || this.spareTimer !== null) return;
     this.spareTimer = setTimeout(() => {
       this.spareTimer = null;
-      if (!this.spare) this.spare = this.newSlot(true);
+      if (this.spare) return;
+      const spare = this.newSlot(true);
+      this.spare = spare;
+      void spare.ready.then(
+        () => {
+          if (this.spare === spare) this.options.onSpare?.(true);
+        },
+        () => {
+          if (this.spare === spare) this.spare = null; // try again after the next run
+        },
+      );
     }, this.options.spareDelayMs ?? 300);
   }
 

@@ -63,9 +63,18 @@ async function load(): Promise<PyodideInterface> {
   return instance;
 }
 
+// When a file cannot be fetched (the host stopped PairPad mid-load), Pyodide rejects
+// loadPyodide, which we report, and also leaves an internal promise unhandled: keep that one
+// quiet while loading instead of surfacing it as an uncaught error.
+let loaded = false;
+self.addEventListener("unhandledrejection", (event) => {
+  if (!loaded) event.preventDefault();
+});
+
 const loading = load().then(
   (instance) => {
     pyodide = instance;
+    loaded = true;
     post({ type: "ready" });
   },
   (error: unknown) => post({ type: "load-error", message: `Python could not start: ${String(error)}` }),
