@@ -83,6 +83,11 @@ export class RoomConnection {
     this.open("connecting");
   }
 
+  /** The room's state arrived: this connection works, so the next drop retries quickly. */
+  joined(): void {
+    this.attempt = 0;
+  }
+
   send(message: ClientMessage): boolean {
     if (!this.socket || this.socket.readyState !== OPEN) return false;
     this.socket.send(JSON.stringify(message));
@@ -131,7 +136,8 @@ export class RoomConnection {
     const socket = this.createSocket(this.options.url);
     this.socket = socket;
     socket.onopen = () => {
-      this.attempt = 0;
+      // The backoff is reset by joined(), not here: a server that accepts and then closes
+      // at once (session full, a message it refuses) must still be retried slower and slower.
       this.options.onStatus("connected", "Connected");
       this.options.onOpen();
     };

@@ -92,7 +92,7 @@ export function parseServerMessage(text: string): ServerMessage | null {
       typeof message === "object" &&
       message !== null &&
       typeof (message as { type?: unknown }).type === "string" &&
-      typeof (message as { payload?: unknown }).payload === "object"
+      isObject((message as { payload?: unknown }).payload)
     ) {
       return message as ServerMessage;
     }
@@ -100,6 +100,10 @@ export function parseServerMessage(text: string): ServerMessage | null {
     // fall through: not JSON
   }
   return null;
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function socketUrl(location: Pick<Location, "protocol" | "host">, sessionId: string): string {

@@ -227,7 +227,10 @@ export async function openRoom(root: HTMLElement, sessionId: string): Promise<vo
         break;
       case "code-update":
         sync.handleCodeUpdate(message.payload);
-        if (message.payload.sync) joinedOnce = true;
+        if (message.payload.sync) {
+          joinedOnce = true;
+          connection.joined();
+        }
         break;
       case "cursor-update":
         placeCursor(message.payload);

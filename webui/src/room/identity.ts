@@ -28,7 +28,8 @@ export function userId(): string {
 
 export function nameFromLink(search: string = location.search): string | null {
   const name = new URLSearchParams(search).get("name")?.trim();
-  return name ? name.slice(0, 64) : null;
+  // Counted in code points, as the server counts: never half an emoji.
+  return name ? Array.from(name).slice(0, 64).join("") : null;
 }
 
 export function rememberedName(): string | null {

@@ -1,11 +1,11 @@
 /** Light and dark: follow the OS until the person picks one; remember the pick. */
 
 const KEY = "pairpad.theme";
-const query = window.matchMedia("(prefers-color-scheme: dark)");
+const darkQuery = () => window.matchMedia("(prefers-color-scheme: dark)");
 
 export function isDark(): boolean {
   const chosen = localStorage.getItem(KEY);
-  return chosen ? chosen === "dark" : query.matches;
+  return chosen ? chosen === "dark" : darkQuery().matches;
 }
 
 export function applyTheme(): boolean {
@@ -20,7 +20,7 @@ export function toggleTheme(): boolean {
 }
 
 export function onSystemThemeChange(callback: (dark: boolean) => void): void {
-  query.addEventListener("change", () => {
+  darkQuery().addEventListener("change", () => {
     if (!localStorage.getItem(KEY)) callback(applyTheme());
   });
 }

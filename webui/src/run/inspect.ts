@@ -22,18 +22,20 @@ export function inspect(value: unknown, depth = 2, seen = new Set<unknown>()): s
   if (value === null) return "null";
   if (seen.has(value)) return "[Circular]";
   if (value instanceof Error) return value.stack ?? `${value.name}: ${value.message}`;
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   if (value instanceof RegExp) return String(value);
   if (depth < 0) return Array.isArray(value) ? "[Array]" : "[Object]";
   seen.add(value);
   try {
     const next = (item: unknown) => inspect(item, depth - 1, seen);
-    if (Array.isArray(value)) return `[ ${value.map(next).join(", ")} ]`.replace("[  ]", "[]");
+    if (Array.isArray(value)) return value.length === 0 ? "[]" : `[ ${value.map(next).join(", ")} ]`;
     if (value instanceof Map) {
       const entries = [...value].map(([k, v]) => `${next(k)} => ${next(v)}`);
-      return `Map(${value.size}) { ${entries.join(", ")} }`;
+      return value.size === 0 ? "Map(0) {}" : `Map(${value.size}) { ${entries.join(", ")} }`;
     }
-    if (value instanceof Set) return `Set(${value.size}) { ${[...value].map(next).join(", ")} }`;
+    if (value instanceof Set) {
+      return value.size === 0 ? "Set(0) {}" : `Set(${value.size}) { ${[...value].map(next).join(", ")} }`;
+    }
     const entries = Object.entries(value as object).map(
       ([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${next(item)}`,
     );

@@ -52,6 +52,10 @@ export class OutputBatcher {
 
   /** The part of `text` within the limits; sets `truncated` when something is cut. */
   private keep(text: string): string {
+    if (this.lines >= this.limits.maxLines) {
+      this.truncated = true;
+      return "";
+    }
     let end = Math.min(text.length, this.limits.maxChars - this.chars);
     let newlines = 0;
     for (let index = 0; index < end; index++) {
