@@ -234,3 +234,32 @@ async def test_python_loads_from_our_own_origin_only(open_room, session_id):
     assert any(url.endswith("pyodide.asm.wasm") for url in alice.requests)
     assert any(url.endswith("python_stdlib.zip") for url in alice.requests)
     assert alice.stayed_local() == []
+
+
+async def test_run_pressed_while_python_loads_waits_and_then_runs(open_room, session_id):
+    alice = await open_room(session_id, "Alice")
+    await alice.set_code("print('queued')")
+    state = await alice.page.evaluate(
+        "() => document.querySelector('[data-testid=runtime-status]').dataset.state"
+    )
+
+    await alice.testid("run-button").click()
+
+    assert state == "loading", "precondition: Python was still loading when Run was pressed"
+    result = await newest_entry_when_done(alice)
+    assert result["output"] == "queued\n"
+
+
+async def test_ctrl_enter_in_the_editor_runs_the_code(open_room, session_id):
+    alice = await open_room(session_id, "Alice")
+    await alice.set_code("console.log('shortcut')")
+    await alice.testid("language-select").select_option("javascript")
+    await alice.page.wait_for_function(
+        "() => document.querySelector('[data-testid=language-select]').value === 'javascript'"
+    )
+
+    await alice.focus_editor()
+    await alice.page.keyboard.press("Control+Enter")
+
+    result = await newest_entry_when_done(alice)
+    assert result["output"] == "shortcut\n"
