@@ -14,7 +14,7 @@ UI_BUILT := $(WEBUI)/dist/index.html
 UI_SOURCES := $(shell find $(WEBUI) -path $(WEBUI)/node_modules -prune -o -path $(WEBUI)/dist -prune \
 	-o -type f \( -name '*.ts' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.mjs' \) -print 2>/dev/null)
 
-.PHONY: help setup ui run serve test test-python test-webui lint format lock clean
+.PHONY: help setup ui run serve test test-python test-webui lint format lock dist clean
 
 help:
 	@echo "make run    set up (first time) and start PairPad"
@@ -22,6 +22,7 @@ help:
 	@echo "make setup  the shared, idempotent set-up: .venv, Python and npm packages, web UI build"
 	@echo "make serve  the server alone on http://127.0.0.1:8000 (no window)"
 	@echo "make lint   ruff and mypy;  make format  ruff format"
+	@echo "make dist   build the single executable (dist/pairpad, PairPad.exe or PairPad.app)"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
 
 setup: $(VENV)/.installed ui
@@ -67,10 +68,16 @@ ifneq ($(wildcard $(WEBUI)/package.json),)
 	cd $(WEBUI) && $(NPM) test
 endif
 
-lint: $(VENV)/.installed
+dist: setup
+	$(PY) build_scripts/build.py
+
+lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+ifneq ($(wildcard $(WEBUI)/package.json),)
+	cd $(WEBUI) && $(NPM) run typecheck
+endif
 
 format: $(VENV)/.installed
 	$(PY) -m ruff format .

@@ -1,0 +1,91 @@
+"""The built executable itself, launched: a build nobody runs breaks silently (a missing data
+file, an import string, a Qt plugin)."""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from websockets.asyncio.client import connect
+
+from tests.desktop.launcher import DesktopProcess, app_environment, free_port, port_is_free
+from tests.desktop.xserver import Xvfb, x11
+
+pytestmark = pytest.mark.executable
+
+# Unpacking ~200 MB and starting Qt WebEngine on a 2-core CI machine takes a while.
+START_TIMEOUT = 90.0
+
+
+def launch(executable: Path, tmp_path: Path, *args: str, **env: str) -> DesktopProcess:
+    # The one-file executable unpacks into TMPDIR; a private one shows what it leaves behind.
+    unpack_dir = tmp_path / "tmp"
+    unpack_dir.mkdir(exist_ok=True)
+    environment = app_environment(tmp_path / "state", TMPDIR=str(unpack_dir), **env)
+    return DesktopProcess(args, environment, command=[str(executable)]).start()
+
+
+async def test_executable_serves_ui_runtimes_and_protocol_then_stops_cleanly(executable, tmp_path):
+    port = free_port()
+    app = launch(executable, tmp_path, "--no-window", "--host", "127.0.0.1", "--port", str(port))
+    try:
+        assert app.wait_running(START_TIMEOUT) == port
+        ready_after = time.monotonic() - app.started_at
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
+            assert (await http.get("/api/health")).json()["status"] == "ok"
+            page = await http.get("/")
+            assert '<div id="app">' in page.text
+            wasm = await http.head(_pyodide_wasm_path(executable))
+            assert wasm.headers["content-type"] == "application/wasm"
+            session = (await http.post("/api/sessions")).json()["sessionId"]
+        url = f"ws://127.0.0.1:{port}/ws/{session}"
+        async with connect(url) as alice, connect(url) as bob:
+            for ws, user in ((alice, "a"), (bob, "b")):
+                join = {"userId": user, "username": user}
+                await ws.send(json.dumps({"type": "join-session", "payload": join}))
+                await _next(ws, "code-update", lambda p: p["userId"] == "server")  # joined
+            await alice.send(json.dumps({"type": "code-change", "payload": {"changes": "x = 1"}}))
+            update = await _next(bob, "code-update", lambda p: p["code"] == "x = 1")
+            assert update == {"userId": "a", "code": "x = 1"}
+
+        print(f"launch to first response: {ready_after:.1f} s")
+        app.send_signal(signal.SIGTERM)
+        assert app.wait_exit(timeout=20) in (0, 143, -signal.SIGTERM)
+    finally:
+        app.kill()
+    assert port_is_free(port)
+    assert list((tmp_path / "tmp").iterdir()) == [], "the unpacked files were left behind"
+
+
+def test_executable_opens_a_pairpad_window(executable, tmp_path, x_display: Xvfb):
+    port = free_port()
+    app = launch(
+        executable, tmp_path, "--host", "127.0.0.1", "--port", str(port), DISPLAY=x_display.display
+    )
+    try:
+        app.wait_running(START_TIMEOUT)
+        app.wait_for(r'"GET /api/network HTTP/1\.1" 200', timeout=START_TIMEOUT)
+        with x11(x_display.display) as x:
+            windows = x.windows_titled("PairPad")
+            assert len(windows) == 1
+            x.request_close(windows[0])
+        assert app.wait_exit(timeout=20) == 0
+    finally:
+        app.kill()
+
+
+async def _next(ws, event_type: str, where) -> dict:
+    while True:
+        message = json.loads(await ws.recv())
+        if message["type"] == event_type and where(message["payload"]):
+            return message["payload"]
+
+
+def _pyodide_wasm_path(executable: Path) -> str:
+    built = sorted((executable.parent.parent / "webui" / "dist" / "assets").glob("pyodide-*"))
+    assert built, "the web UI build has no Pyodide runtime"
+    return f"/assets/{built[0].name}/pyodide.asm.wasm"
