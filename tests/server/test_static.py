@@ -49,7 +49,7 @@ def test_hashed_assets_are_cached_for_a_year_and_pages_are_revalidated(server):
 
     assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
     assert page.headers["cache-control"] == "no-cache"
-    assert "<div id=\"app\">" in page.text
+    assert '<div id="app">' in page.text
 
 
 def test_runner_workers_may_evaluate_code_and_the_javascript_one_may_not_connect(server):
