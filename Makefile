@@ -14,7 +14,7 @@ UI_BUILT := $(WEBUI)/dist/index.html
 UI_SOURCES := $(shell find $(WEBUI) -path $(WEBUI)/node_modules -prune -o -path $(WEBUI)/dist -prune \
 	-o -type f \( -name '*.ts' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.mjs' \) -print 2>/dev/null)
 
-.PHONY: help setup ui run serve test test-python test-webui lint format lock dist clean
+.PHONY: help setup ui run serve test test-python test-webui lint format lock dist soak clean
 
 help:
 	@echo "make run    set up (first time) and start PairPad"
@@ -23,6 +23,7 @@ help:
 	@echo "make serve  the server alone on http://127.0.0.1:8000 (no window)"
 	@echo "make lint   ruff and mypy;  make format  ruff format"
 	@echo "make dist   build the single executable (dist/pairpad, PairPad.exe or PairPad.app)"
+	@echo "make soak   10 minutes of hundreds of clients; memory, sessions and tasks must stay flat"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
 
 setup: $(VENV)/.installed ui
@@ -70,6 +71,9 @@ endif
 
 dist: setup
 	$(PY) build_scripts/build.py
+
+soak: setup
+	$(PY) bench/soak.py --minutes 10 --clients 300
 
 lint: setup
 	$(PY) -m ruff check .

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from typing import Any
 
@@ -57,7 +58,15 @@ async def get_session(request: Request, session_id: str) -> dict[str, Any]:
 
 @router.get("/health")
 async def health(request: Request) -> dict[str, Any]:
-    return {"status": "ok", "version": __version__, "sessions": len(app_state(request.app).rooms)}
+    rooms = app_state(request.app).rooms
+    return {
+        "status": "ok",
+        "version": __version__,
+        "sessions": len(rooms),
+        "connections": rooms.connection_count,
+        # Flat over hours of use, or something leaks (the soak test watches it).
+        "tasks": len(asyncio.all_tasks()),
+    }
 
 
 @router.get("/languages")

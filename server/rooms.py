@@ -335,6 +335,10 @@ class RoomRegistry:
     def __len__(self) -> int:
         return len(self._rooms)
 
+    @property
+    def connection_count(self) -> int:
+        return sum(room.connection_count for room in self._rooms.values())
+
     def create(self, *, title: str, language: str) -> Room:
         if len(self._rooms) >= self._settings.max_rooms:
             raise TooManySessions(f"Too many sessions ({self._settings.max_rooms}); try later")

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO
 
+from tests.support.processes import stop_process
+
 ROOT = Path(__file__).resolve().parents[2]
 RUNNING = re.compile(r"PairPad is running at http://127\.0\.0\.1:(\d+)")
 # Variables that would let the app find a display or change its settings behind the test's back.
@@ -118,14 +120,7 @@ class DesktopProcess:
         self.process.send_signal(signum)
 
     def kill(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
+        stop_process(self.process)
 
 
 def app_environment(state_dir: Path, **extra: str) -> dict[str, str]:

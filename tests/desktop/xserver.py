@@ -27,6 +27,8 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from tests.support.processes import stop_process
+
 SCREEN = (1280, 900)
 
 
@@ -96,13 +98,7 @@ class Xvfb:
         png.write_bytes(xwd_to_png(self.framebuffer()))
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        stop_process(self.process)
         self._dir.cleanup()
 
 

@@ -21,6 +21,8 @@ from typing import IO
 
 import httpx
 
+from tests.support.processes import stop_process
+
 ROOT = Path(__file__).resolve().parents[2]
 _RUNNING = re.compile(r"Uvicorn running on http://([\d.]+):(\d+)")
 
@@ -111,11 +113,4 @@ class ServerProcess:
         return self.process.wait(timeout)
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
+        stop_process(self.process)
