@@ -85,6 +85,7 @@ class Peer:
         return await sync(self, *others, timeout=timeout)
 
     async def until(self, text: str, timeout: float = 5.0) -> list[Message]:
+        """Messages before the chat message ``text`` (from anyone)."""
         before: list[Message] = []
         try:
             while True:
