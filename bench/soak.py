@@ -24,7 +24,7 @@ from pathlib import Path
 
 import httpx
 from pycrdt import Doc, Text
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,8 +73,13 @@ class Sessions:
 
 
 async def typist(
-    number: int, server: ServerProcess, sessions: Sessions, http: httpx.AsyncClient,
-    stop_at: float, keys_per_second: float, counters: Counters,
+    number: int,
+    server: ServerProcess,
+    sessions: Sessions,
+    http: httpx.AsyncClient,
+    stop_at: float,
+    keys_per_second: float,
+    counters: Counters,
 ) -> None:
     rng = random.Random(number)
     while time.monotonic() < stop_at:
@@ -93,8 +98,14 @@ async def typist(
 
 
 async def one_visit(
-    number: int, server: ServerProcess, session: str, crdt: bool, rng: random.Random,
-    stop_at: float, keys_per_second: float, counters: Counters,
+    number: int,
+    server: ServerProcess,
+    session: str,
+    crdt: bool,
+    rng: random.Random,
+    stop_at: float,
+    keys_per_second: float,
+    counters: Counters,
 ) -> None:
     doc = Doc()
     text = doc.get("code", type=Text)
@@ -133,7 +144,7 @@ async def one_visit(
         reader.cancel()
 
 
-async def drain(ws, doc: Doc, counters: Counters) -> None:  # type: ignore[no-untyped-def]
+async def drain(ws: ClientConnection, doc: Doc, counters: Counters) -> None:
     async for raw in ws:
         message = json.loads(raw)
         if message["type"] == "code-update" and "update" in message["payload"]:
