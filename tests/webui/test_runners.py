@@ -37,6 +37,14 @@ async def run(page: RoomPage, code: str, language: str | None = None) -> dict[st
     return await newest_entry(page)
 
 
+async def python_with_warm_spare(page: RoomPage) -> None:
+    """Python loaded, and the second Python that warms up after it standing by."""
+    await run(page, "print('warm')")
+    await page.page.wait_for_selector(
+        "[data-testid=runtime-status][data-python-spare=ready]", timeout=LOAD_TIMEOUT_MS
+    )
+
+
 async def newest_entry(page: RoomPage) -> dict[str, str]:
     entry = page.page.locator("[data-testid=run-entry]").first
     error = entry.locator("[data-testid=run-error]")
@@ -113,11 +121,7 @@ async def test_runaway_loop_is_stopped_and_the_next_run_answers_within_a_second(
     open_room, session_id
 ):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
-    await run(alice, "print('warm')")
-    # A second Python warms up in the background after the first: wait until it stands by.
-    await alice.page.wait_for_selector(
-        "[data-testid=runtime-status][data-python-spare=ready]", timeout=LOAD_TIMEOUT_MS
-    )
+    await python_with_warm_spare(alice)
     await alice.set_code("while True:\n    pass\n")
     await alice.testid("run-button").click()
     await alice.testid("stop-button").wait_for(state="visible")
@@ -169,10 +173,7 @@ async def test_a_million_prints_leave_the_page_responsive_and_mark_the_truncatio
     open_room, session_id
 ):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
-    await run(alice, "print('warm')")
-    await alice.page.wait_for_selector(
-        "[data-testid=runtime-status][data-python-spare=ready]", timeout=LOAD_TIMEOUT_MS
-    )
+    await python_with_warm_spare(alice)
     await alice.set_code("for i in range(10**6):\n    print(i)\n")
 
     await alice.testid("run-button").click()

@@ -46,9 +46,12 @@ export class RunController {
   /** Load the runtime for a language in the background (Python takes a couple of seconds). */
   prepare(language: string): void {
     if (!Runners.runnable(language)) return;
-    this.runners.pool(language).warm();
+    // The status line follows the selected language's runtime.
     const runtime = language === "typescript" ? "javascript" : language;
-    if (!this.runners.pool(language).running) this.controls.status.dataset.runtime = runtime;
+    this.controls.status.dataset.runtime = runtime;
+    const pool = this.runners.pool(language);
+    pool.warm();
+    if (pool.ready) this.showProgress(runtime, null); // warmed earlier: no event will come
   }
 
   async run(): Promise<void> {

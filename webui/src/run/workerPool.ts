@@ -81,6 +81,10 @@ export class WorkerPool {
     return this.stopActive !== null;
   }
 
+  get ready(): boolean {
+    return this.current?.isReady ?? false;
+  }
+
   /** Start loading now (the room opens with Python loading in the background). */
   warm(): void {
     this.ensureCurrent();
