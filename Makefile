@@ -14,7 +14,7 @@ UI_BUILT := $(WEBUI)/dist/index.html
 UI_SOURCES := $(shell find $(WEBUI) -path $(WEBUI)/node_modules -prune -o -path $(WEBUI)/dist -prune \
 	-o -type f \( -name '*.ts' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.mjs' \) -print 2>/dev/null)
 
-.PHONY: help setup ui run serve test test-python test-webui lint format lock dist soak clean
+.PHONY: help setup ui run serve test test-python test-webui lint format lock dist soak bench bench-quick clean
 
 help:
 	@echo "make run    set up (first time) and start PairPad"
@@ -24,6 +24,7 @@ help:
 	@echo "make lint   ruff and mypy;  make format  ruff format"
 	@echo "make dist   build the single executable (dist/pairpad, PairPad.exe or PairPad.app)"
 	@echo "make soak   10 minutes of hundreds of clients; memory, sessions and tasks must stay flat"
+	@echo "make bench  PairPad against y-websocket, Hocuspocus and bare relays (~25 min; bench/README.md)"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
 
 setup: $(VENV)/.installed ui
@@ -75,6 +76,22 @@ dist: setup
 soak: setup
 	$(PY) bench/soak.py --minutes 10 --clients 300
 
+# The benchmark's own packages: the servers we compare with, and matplotlib for the plot.
+BENCH_NODE := bench/node
+$(VENV)/.bench-installed: $(VENV)/.installed bench/requirements.lock
+	$(PY) -m pip install --disable-pip-version-check -q -r bench/requirements.lock
+	@touch $@
+
+$(BENCH_NODE)/node_modules/.package-lock.json: $(BENCH_NODE)/package-lock.json
+	cd $(BENCH_NODE) && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+bench: setup $(VENV)/.bench-installed $(BENCH_NODE)/node_modules/.package-lock.json
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+bench-quick: BENCH_ARGS += --quick
+bench-quick: bench
+
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -91,6 +108,8 @@ lock: $(VENV)/.installed
 	$(PY) -m pip install -q uv
 	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
 		--no-header -o requirements.lock
+	$(VENV)/bin/uv pip compile bench/requirements.in --constraint requirements.lock --universal \
+		--python-version 3.11 --no-header -o bench/requirements.lock
 
 clean:
-	rm -rf $(VENV) $(WEBUI)/node_modules $(WEBUI)/dist build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(WEBUI)/node_modules $(WEBUI)/dist $(BENCH_NODE)/node_modules build dist .pytest_cache .mypy_cache .ruff_cache

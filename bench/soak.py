@@ -21,6 +21,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 from pycrdt import Doc, Text
@@ -107,7 +108,7 @@ async def one_visit(
     keys_per_second: float,
     counters: Counters,
 ) -> None:
-    doc = Doc()
+    doc: Doc[Any] = Doc()
     text = doc.get("code", type=Text)
     async with connect(f"{server.ws}/ws/{session}", max_size=None) as ws:
         join = {"userId": f"soak-{number}", "username": f"Soak {number}"}
@@ -144,7 +145,7 @@ async def one_visit(
         reader.cancel()
 
 
-async def drain(ws: ClientConnection, doc: Doc, counters: Counters) -> None:
+async def drain(ws: ClientConnection, doc: Doc[Any], counters: Counters) -> None:
     async for raw in ws:
         message = json.loads(raw)
         if message["type"] == "code-update" and "update" in message["payload"]:
@@ -160,7 +161,7 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def sample(server: ServerProcess, http: httpx.AsyncClient, started: float) -> dict:
+async def sample(server: ServerProcess, http: httpx.AsyncClient, started: float) -> dict[str, Any]:
     health = (await http.get(f"{server.http}/api/health")).json()
     assert server.process is not None
     return {
@@ -172,11 +173,11 @@ async def sample(server: ServerProcess, http: httpx.AsyncClient, started: float)
     }
 
 
-async def soak(args: argparse.Namespace) -> list[dict]:
+async def soak(args: argparse.Namespace) -> list[dict[str, Any]]:
     server = ServerProcess(
         settings={"room_idle_ttl_seconds": str(IDLE_TTL), "max_rooms": "100000"}
     ).start()
-    samples: list[dict] = []
+    samples: list[dict[str, Any]] = []
     counters = Counters()
     try:
         async with httpx.AsyncClient(timeout=30) as http:
@@ -210,7 +211,7 @@ async def soak(args: argparse.Namespace) -> list[dict]:
     return samples
 
 
-def report(samples: list[dict], args: argparse.Namespace) -> str:
+def report(samples: list[dict[str, Any]], args: argparse.Namespace) -> str:
     during = [s for s in samples if not s.get("after")]
     warm = during[min(len(during) - 1, 6)]  # after a minute of warm-up
     last, after = during[-1], samples[-1]

@@ -21,6 +21,8 @@ class Verdict(enum.Enum):
 
 
 class FloodGuard:
+    __slots__ = ("_burst", "_clock", "_last_refusal", "_rate", "_refused", "_tokens", "_updated")
+
     def __init__(
         self,
         *,

@@ -65,7 +65,7 @@ class TooManySessions(Exception):
     pass
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Participant:
     user_id: str
     username: str

@@ -24,7 +24,7 @@ def uvicorn_config(app: Any, settings: Settings, **overrides: Any) -> uvicorn.Co
         "ws_max_size": settings.max_message_bytes,
         "ws_ping_interval": settings.ping_interval_seconds,
         "ws_ping_timeout": settings.ping_timeout_seconds,
-        "ws_per_message_deflate": True,
+        "ws_per_message_deflate": settings.websocket_compression,
         "log_level": settings.log_level,
         "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_SECONDS,
         "server_header": False,

@@ -48,19 +48,21 @@ class Settings(BaseSettings):
     max_message_bytes: int = Field(
         MIB, gt=0, description="Largest WebSocket message, after decompression (close 1009)."
     )
+    websocket_compression: bool = Field(
+        False,
+        description="Offer permessage-deflate. Off: on a LAN it saves little bandwidth and costs "
+        "CPU on every message and tens of KB of memory per connection.",
+    )
     rate_limit_per_second: float = Field(
         200.0, gt=0, description="Sustained messages per second one connection may send."
     )
     rate_limit_burst: int = Field(
         400, gt=0, description="Messages a connection may send at once before the rate applies."
     )
-    send_queue_max_messages: int = Field(
-        2000, gt=0, description="Outgoing messages queued for one slow reader before it is dropped."
-    )
     send_queue_max_bytes: int = Field(
         16 * MIB,
         gt=0,
-        description="Outgoing bytes queued for one slow reader before it is dropped.",
+        description="Outgoing bytes waiting for one slow reader before it is dropped.",
     )
     ping_interval_seconds: float = Field(
         5.0, gt=0, description="Keep-alive ping interval; dead peers leave within interval+timeout."

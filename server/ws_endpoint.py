@@ -1,30 +1,41 @@
 """``/ws/{sessionId}``: one participant's socket, read top to bottom.
 
-check the origin → accept → find the room → admit → start the writer → receive loop
-(rate limit → decode → handle) → finally leave the room and stop the writer.
+check the origin → accept → find the room → admit → hand the socket over: from then on each
+message is handled as it is parsed (rate limit → decode → handle; see ``server.ws_protocol``),
+and the participant leaves the room when the socket ends.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import math
 import re
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 from . import protocol as p
-from .connection import Connection, QueueLimits
+from .connection import Connection
 from .handlers import handle_message
 from .ratelimit import FloodGuard, Verdict
 from .rooms import AlreadyJoined, Room, SessionFull
 from .settings import Settings
 from .state import app_state
+from .ws_protocol import channel_of
 
 log = logging.getLogger(__name__)
 _HOST_PATTERN = re.compile(r"^[A-Za-z0-9.\-:\[\]]+$")
+_SOCKET_PATH = re.compile(r"/ws/([^/]+)")
+
+
+def session_of(scope: Scope) -> str | None:
+    """The session a ``/ws/{sessionId}`` socket asks for; None for any other scope."""
+    if scope["type"] != "websocket":
+        return None
+    match = _SOCKET_PATH.fullmatch(scope["path"])
+    return match[1] if match else None
 
 
 def origin_allowed(headers: Headers, settings: Settings) -> bool:
@@ -45,69 +56,78 @@ def origin_allowed(headers: Headers, settings: Settings) -> bool:
     )
 
 
-async def websocket_session(websocket: WebSocket, session_id: str) -> None:
-    state = app_state(websocket.app)
+async def websocket_session(scope: Scope, receive: Receive, send: Send, session_id: str) -> None:
+    websocket = WebSocket(scope, receive, send)
+    state = app_state(scope["app"])
     settings = state.settings
     if not origin_allowed(websocket.headers, settings):
         log.warning("refused a WebSocket from origin %r", websocket.headers.get("origin"))
         await websocket.close(code=p.CloseCode.POLICY_VIOLATION)  # before accept: HTTP 403
         return
+    channel = channel_of(websocket.scope)
+    if channel is None:
+        log.error("WebSockets need PairPad's uvicorn protocol (server.serve.uvicorn_config)")
+        await websocket.close(code=p.CloseCode.INTERNAL_ERROR)
+        return
     await websocket.accept()
+    connection = Connection(channel, settings.send_queue_max_bytes)
     room = state.rooms.get(session_id)
     if room is None:
-        await _refuse(websocket, p.SESSION_NOT_FOUND, p.CloseCode.SESSION_NOT_FOUND)
+        _refuse(connection, p.SESSION_NOT_FOUND, p.CloseCode.SESSION_NOT_FOUND)
         return
-    connection = Connection(
-        websocket,
-        QueueLimits(settings.send_queue_max_messages, settings.send_queue_max_bytes),
-    )
     try:
         state.rooms.admit(room, connection)
     except SessionFull as error:
-        await _refuse(websocket, str(error), error.close_code)
+        _refuse(connection, str(error), error.close_code)
         return
-    connection.start()
-    try:
-        await _receive_loop(websocket, room, connection, settings)
-    finally:
-        room.disconnect(connection)
-        await connection.stop()
+    participant = _Participant(room, connection, settings)
+    # Returning leaves the socket open: the protocol calls the participant from now on.
+    channel.hand_over(participant.on_message, participant.on_disconnect)
 
 
-async def _refuse(websocket: WebSocket, message: str, code: int) -> None:
-    await websocket.send_text(p.error_event(message))
-    await websocket.close(code=code, reason=p.close_reason(message))
+def _refuse(connection: Connection, message: str, code: int) -> None:
+    connection.send_error(message)
+    connection.close(code, message)
 
 
-async def _receive_loop(
-    websocket: WebSocket, room: Room, connection: Connection, settings: Settings
-) -> None:
-    loop = asyncio.get_running_loop()
-    join_deadline = loop.time() + settings.join_timeout_seconds
-    guard = FloodGuard(rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst)
-    while True:
-        timeout = None if connection.joined or connection.closing else join_deadline - loop.time()
-        try:
-            message = await asyncio.wait_for(websocket.receive(), timeout)
-        except TimeoutError:
-            text = f"Send join-session within {settings.join_timeout_seconds:g} seconds"
-            connection.send_error(text)
-            connection.close(p.CloseCode.POLICY_VIOLATION, text)
-            join_deadline = math.inf
-            continue
-        if message["type"] == "websocket.disconnect":
-            return
+class _Participant:
+    """One connection's incoming side: join deadline → rate limit → decode → handle."""
+
+    __slots__ = ("_connection", "_guard", "_join_deadline", "_room", "_settings")
+
+    def __init__(self, room: Room, connection: Connection, settings: Settings) -> None:
+        self._room = room
+        self._connection = connection
+        self._settings = settings
+        self._guard = FloodGuard(
+            rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst
+        )
+        loop = asyncio.get_running_loop()
+        self._join_deadline = loop.call_later(settings.join_timeout_seconds, self._join_timed_out)
+
+    def on_disconnect(self) -> None:
+        self._join_deadline.cancel()
+        self._room.disconnect(self._connection)
+
+    def _join_timed_out(self) -> None:
+        if not self._connection.joined and not self._connection.closing:
+            text = f"Send join-session within {self._settings.join_timeout_seconds:g} seconds"
+            _refuse(self._connection, text, p.CloseCode.POLICY_VIOLATION)
+
+    def on_message(self, frame: str | None) -> None:
+        connection = self._connection
         if connection.closing:
-            continue  # frames that arrived before our close: ignore them, await the disconnect
-        verdict = guard.check()
+            return  # frames that arrived before our close: ignore them, await the disconnect
+        verdict = self._guard.check()
         if verdict is not Verdict.ALLOW:
-            _refuse_flood(connection, verdict, settings)
-            continue
-        frame: str | None = message.get("text")
+            _refuse_flood(connection, verdict, self._settings)
+            return
         if frame is None:
             connection.send_error(p.BINARY_NOT_SUPPORTED)
-            continue
-        _handle_text(room, connection, frame, settings)
+            return
+        _handle_text(self._room, connection, frame, self._settings)
+        if connection.joined:
+            self._join_deadline.cancel()
 
 
 def _handle_text(room: Room, connection: Connection, text: str, settings: Settings) -> None:

@@ -1,12 +1,20 @@
-"""uvicorn's sans-I/O WebSocket protocol, changed where a peer stops reading.
+"""uvicorn's sans-I/O WebSocket protocol, with a direct path for PairPad's messages and
+resets where a peer stops reading.
 
-Upstream closes such connections with ``transport.close()``, which first waits for the write
-buffer to drain, and a peer that stopped reading (a laptop lid closed mid-interview, a frozen
-tab) never drains it: the socket and its buffer then live until the kernel gives up, which can
-be hours. Three places are changed to reset the TCP connection instead:
+**The direct path.** Upstream hands every message to the app through an asyncio queue, pauses
+reading until the app has taken it, and takes each outgoing message through the ASGI send
+chain (middleware wrappers, an ``await`` per frame). That costs more than the rest of a
+keystroke's work, so once the app has accepted the socket it may register ``on_message``:
+frames are then handed to it synchronously, as they are parsed, and it writes its frames
+straight to the transport with ``write`` (see :class:`server.connection.Channel`). The ASGI
+queue then only ever carries the disconnect.
 
-* the app closes a connection as too slow (4408: its send queue overflowed), or while the
-  transport is paused for writing;
+**Resets.** Upstream closes connections with ``transport.close()``, which first waits for the
+write buffer to drain, and a peer that stopped reading (a laptop lid closed mid-interview, a
+frozen tab) never drains it: the socket and its buffer then live until the kernel gives up,
+which can be hours. So the TCP connection is reset instead when:
+
+* the app closes a connection as too slow (4408: it let too much pile up unread);
 * the peer does not answer the closing handshake within ``close_timeout``;
 * the keep-alive ping goes unanswered.
 
@@ -19,32 +27,151 @@ from __future__ import annotations
 import contextlib
 import socket
 import struct
-from typing import Final
+from collections.abc import Callable
+from typing import Any, Final
 
 from uvicorn._types import ASGISendEvent
+from uvicorn.protocols.utils import ClientDisconnected
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
+from websockets.exceptions import InvalidState
+from websockets.http11 import Request
 
 from .protocol import CloseCode
 
 SHUTDOWN_REASON: Final = "The host closed PairPad"
+# The ASGI scope extension under which the endpoint finds the direct path.
+CHANNEL_EXTENSION: Final = "pairpad.channel"
+
+MessageHandler = Callable[[str | None], None]  # text, or None for a binary message
+
+
+def channel_of(scope: Any) -> PairPadWebSocketProtocol | None:
+    """The direct path for this socket, if PairPad's protocol serves it."""
+    extension = scope.get("extensions", {}).get(CHANNEL_EXTENSION)
+    return extension.get("protocol") if extension else None
+
+
+class _Discard:
+    """Where ASGI receive events go once the socket is handed over: nobody awaits them."""
+
+    def put_nowait(self, _: object) -> None:
+        pass
+
+
+_DISCARD: Final = _Discard()
 
 
 class PairPadWebSocketProtocol(WebSocketsSansIOProtocol):
+    on_message: MessageHandler | None = None
+    _on_disconnect: Callable[[], None] | None = None
+
+    def handle_connect(self, event: Request) -> None:
+        super().handle_connect(event)
+        if self.response.status_code == 101:  # the scope exists: offer the direct path
+            self.scope["extensions"][CHANNEL_EXTENSION] = {"protocol": self}
+
+    def send_receive_event_to_app(self) -> None:
+        if self.on_message is None or self.close_sent:
+            super().send_receive_event_to_app()
+            return
+        data = self.frames[0] if len(self.frames) == 1 else b"".join(self.frames)
+        if self.curr_msg_data_type == "bytes":
+            self.frames = []
+            self.on_message(None)
+            return
+        try:
+            text = data.decode()
+        except UnicodeDecodeError:
+            super().send_receive_event_to_app()  # upstream's answer: close 1007
+            return
+        self.frames = []
+        self.on_message(text)
+
+    # ------------------------------------------------------------ the direct path
+
+    def hand_over(self, on_message: MessageHandler, on_disconnect: Callable[[], None]) -> None:
+        """From now on messages go to ``on_message`` and the end of the socket (whatever
+        ends it) to ``on_disconnect``, called once; the app's ASGI task may then finish
+        without closing the socket. A participant keeps its socket for hours, and a parked
+        task would keep a chain of coroutines, a future and a queue waiter alive with it."""
+        if self.disconnected:  # gone while the app was getting ready
+            on_disconnect()
+            return
+        self.on_message = on_message
+        self._on_disconnect = on_disconnect
+        # Nothing reads the ASGI side again: free the handshake's scope (headers, a copy of
+        # the app state) and the receive queue (four deques), ~3 KB per participant.
+        del self.scope
+        self.queue = _DISCARD  # type: ignore[assignment]
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        super().connection_lost(exc)
+        on_disconnect, self._on_disconnect = self._on_disconnect, None
+        self.on_message = None
+        if on_disconnect is not None:
+            on_disconnect()
+
+    async def run_asgi(self) -> None:
+        # Upstream's, except that a socket handed over (see hand_over) stays open after the
+        # app returns.
+        try:
+            await self.app(self.scope, self.receive, self.send)
+        except ClientDisconnected:
+            pass
+        except BaseException:
+            self.logger.exception("Exception in ASGI application\n")
+            self.send_500_response()
+        else:
+            if not self.handshake_complete:
+                self.logger.error("ASGI callable returned without completing handshake.")
+                self.send_500_response()
+        if self.close_timer is None and self._on_disconnect is None:
+            self.transport.close()
+
+    def write(self, frame: str) -> bool:
+        """Send one text frame now (the transport buffers what the peer has not read yet).
+        False if the socket is closing or gone."""
+        if self.close_sent or self.transport.is_closing():
+            return False
+        try:
+            self.conn.send_text(frame.encode())
+        except InvalidState:
+            return False
+        self.transport.write(b"".join(self.conn.data_to_send()))
+        return True
+
+    def buffered_bytes(self) -> int:
+        """Bytes written but not yet taken by the peer's kernel."""
+        return int(self.transport.get_write_buffer_size())
+
+    def close_with(self, code: int, reason: str) -> None:
+        """Close after what is already buffered; a reader dropped for being too slow would
+        never read that far, so it is reset at once instead."""
+        if self.close_sent or self.transport.is_closing():
+            return
+        self.close_sent = True
+        self.queue.put_nowait({"type": "websocket.disconnect", "code": code, "reason": reason})
+        if code == CloseCode.TOO_SLOW:
+            self._reset()
+            return
+        self.conn.send_close(code, reason)
+        self.transport.write(b"".join(self.conn.data_to_send()))
+        if self.read_paused:
+            self.read_paused = False
+            self.transport.resume_reading()
+        # A peer that never answers the closing handshake is reset, not waited on.
+        self.close_timer = self.loop.call_later(self.close_timeout, self._reset)
+
     async def send(self, message: ASGISendEvent) -> None:
-        closing = message["type"] == "websocket.close" and self.handshake_complete
-        if closing and not self.close_sent:
-            code = int(message.get("code", 1000))  # type: ignore[call-overload]
-            # A peer dropped for not reading, or whose buffer is already full, would never
-            # read the close frame either: waiting for it would keep the socket for hours.
-            if code == CloseCode.TOO_SLOW or not self.writable.is_set():
-                self.queue.put_nowait({"type": "websocket.disconnect", "code": code})
-                self.close_sent = True
-                self._reset()
-                return
+        if message["type"] == "websocket.close" and self.handshake_complete:
+            code = int(message.get("code", 1000))
+            self.close_with(code, str(message.get("reason") or ""))
+            return
         await super().send(message)
-        if closing and self.close_timer is not None:
-            self.close_timer.cancel()
-            self.close_timer = self.loop.call_later(self.close_timeout, self._reset)
+        if message["type"] == "websocket.accept":
+            # The handshake's request and response (headers and all, ~2 KB) are never read
+            # again, and a participant keeps its socket for hours.
+            del self.request, self.response
 
     def keepalive_timeout(self) -> None:
         already_closing = self.close_sent or self.transport.is_closing()

@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from server.connection import Connection, QueueLimits
+from server.connection import Connection
 from server.protocol import CloseCode, encode_event
 from server.rooms import Room, RoomRegistry, SessionFull, SessionId
 from server.settings import Settings
-from tests.support.fakes import FakeSocket
+from tests.support.fakes import FakeChannel
 
-LIMITS = QueueLimits(max_messages=100, max_bytes=1_000_000)
+MAX_BUFFERED = 1_000_000
 
 
 def make_room(**settings: object) -> tuple[Room, list[Room]]:
@@ -27,10 +27,9 @@ def make_room(**settings: object) -> tuple[Room, list[Room]]:
     return room, emptied
 
 
-def connect(room: Room, user_id: str, username: str | None = None) -> tuple[Connection, FakeSocket]:
-    socket = FakeSocket()
-    connection = Connection(socket, LIMITS)
-    connection.start()
+def connect(room: Room, user_id: str, username: str | None = None) -> tuple[Connection, FakeChannel]:
+    socket = FakeChannel()
+    connection = Connection(socket, MAX_BUFFERED)
     room.admit(connection)
     room.join(
         connection,
@@ -42,7 +41,7 @@ def connect(room: Room, user_id: str, username: str | None = None) -> tuple[Conn
     return connection, socket
 
 
-async def frames_until_marker(room: Room, marker_sender: Connection, *sockets: FakeSocket):
+async def frames_until_marker(room: Room, marker_sender: Connection, *sockets: FakeChannel):
     """Everything each socket got before a chat marker (which goes to everyone)."""
     room.chat(marker_sender, "marker")
     result = []
@@ -108,7 +107,7 @@ async def test_admit_refuses_beyond_the_connection_cap():
     connect(room, "alice")
 
     with pytest.raises(SessionFull, match="Session is full"):
-        room.admit(Connection(FakeSocket(), LIMITS))
+        room.admit(Connection(FakeChannel(), MAX_BUFFERED))
 
 
 async def test_colour_of_a_participant_who_left_is_given_to_the_next():
@@ -137,7 +136,7 @@ async def test_invalid_crdt_update_leaves_the_document_untouched():
 async def test_registry_frees_nothing_while_someone_is_connected():
     registry = RoomRegistry(Settings(room_idle_ttl_seconds=0.01))
     room = registry.create(title="", language="python")
-    connection = Connection(FakeSocket(), LIMITS)
+    connection = Connection(FakeChannel(), MAX_BUFFERED)
 
     registry.admit(room, connection)
 
@@ -149,44 +148,34 @@ async def test_registry_frees_nothing_while_someone_is_connected():
 
 
 async def test_connection_writes_frames_in_order():
-    socket = FakeSocket()
-    connection = Connection(socket, LIMITS)
-    connection.start()
+    socket = FakeChannel()
+    connection = Connection(socket, MAX_BUFFERED)
 
     for number in range(50):
         connection.send(encode_event("n", {"n": number}))
 
     frames = await socket.wait_for(50)
     assert [f["payload"]["n"] for f in frames] == list(range(50))
-    await connection.stop()
 
 
-@pytest.mark.parametrize(
-    "limits",
-    [QueueLimits(max_messages=5, max_bytes=10**6), QueueLimits(max_messages=10**6, max_bytes=200)],
-    ids=["by count", "by bytes"],
-)
-async def test_reader_that_falls_behind_is_dropped_without_blocking_the_sender(limits):
-    socket = FakeSocket()
-    socket.gate.clear()  # the peer stopped reading
-    connection = Connection(socket, limits)
-    connection.start()
+async def test_reader_that_falls_behind_is_dropped_without_blocking_the_sender():
+    socket = FakeChannel()
+    socket.stalled = True  # the peer stopped reading: what is written stays buffered
+    connection = Connection(socket, max_buffered_bytes=200)
 
     accepted = [connection.send(encode_event("n", {"pad": "x" * 30})) for _ in range(20)]
 
-    assert False in accepted, "the queue is bounded"
+    assert False in accepted, "the backlog is bounded"
     assert accepted.index(False) <= 6
     assert not any(accepted[accepted.index(False) :]), "a dropped connection takes no more"
     code, reason = await socket.wait_closed()
     assert code == CloseCode.TOO_SLOW
     assert reason == "Too slow to keep up; reconnect to resync"
-    await connection.stop()
 
 
-async def test_close_sends_what_was_queued_first():
-    socket = FakeSocket()
-    connection = Connection(socket, LIMITS)
-    connection.start()
+async def test_close_comes_after_what_was_sent_first():
+    socket = FakeChannel()
+    connection = Connection(socket, MAX_BUFFERED)
 
     connection.send_error("you are out")
     connection.close(CloseCode.POLICY_VIOLATION, "bye")
@@ -196,4 +185,3 @@ async def test_close_sends_what_was_queued_first():
         {"type": "error", "payload": {"message": "you are out"}}
     ]
     assert connection.send("late") is False
-    await connection.stop()

@@ -17,7 +17,7 @@ from tests.support.peers import Peer, types
 async def test_client_that_stops_reading_is_dropped_while_others_keep_receiving(
     start_server, room_on
 ):
-    room = room_on(start_server(send_queue_max_messages="16", send_queue_max_bytes="4000000"))
+    room = room_on(start_server(send_queue_max_bytes="4000000"))
     alice = await room.peer("Alice")
     bob = await room.peer("Bob")
     # Carol joins, then her laptop stops reading: a small receive buffer and reading paused.
@@ -100,9 +100,15 @@ async def test_flood_gets_an_error_then_close_1008_and_the_room_carries_on(start
 async def test_message_over_the_size_limit_closes_1009_and_nothing_else(
     start_server, room_on, compressed
 ):
-    room = room_on(start_server(max_message_bytes="50000"))
+    room = room_on(
+        start_server(max_message_bytes="50000", websocket_compression=str(compressed).lower())
+    )
     alice = await room.peer("Alice")
     bob = await room.peer("Bob")
+    negotiated = (
+        bob.ws.response.headers.get("Sec-WebSocket-Extensions", "") if bob.ws.response else ""
+    )
+    assert ("permessage-deflate" in negotiated) is compressed
     # Zeros deflate to almost nothing: the limit holds after decompression.
     filler = "0" * 60_000 if compressed else json.dumps([str(n) for n in range(12_000)])
     assert len(filler) > 50_000

@@ -1,4 +1,4 @@
-"""A socket double for unit tests of rooms and connections (no server, no network)."""
+"""A channel double for unit tests of rooms and connections (no server, no network)."""
 
 from __future__ import annotations
 
@@ -7,33 +7,44 @@ import json
 from typing import Any
 
 
-class FakeSocket:
+class FakeChannel:
+    """Records what a connection writes. ``stalled``: the peer stopped reading, so what is
+    written piles up in ``buffered_bytes`` as it would in a transport's buffer."""
+
     def __init__(self) -> None:
         self.frames: list[str] = []
-        self.closed_with: tuple[int, str | None] | None = None
-        self.gate = asyncio.Event()  # cleared: send_text blocks, like a peer that stopped reading
-        self.gate.set()
-        self._changed = asyncio.Condition()
+        self.closed_with: tuple[int, str] | None = None
+        self.stalled = False
+        self._buffered = 0
+        self._changed = asyncio.Event()
 
-    async def send_text(self, data: str) -> None:
-        await self.gate.wait()
-        async with self._changed:
-            self.frames.append(data)
-            self._changed.notify_all()
+    def write(self, frame: str) -> bool:
+        if self.closed_with is not None:
+            return False
+        if self.stalled:
+            self._buffered += len(frame.encode())
+        self.frames.append(frame)
+        self._changed.set()
+        return True
 
-    async def close(self, code: int = 1000, reason: str | None = None) -> None:
-        async with self._changed:
-            self.closed_with = (code, reason)
-            self._changed.notify_all()
+    def buffered_bytes(self) -> int:
+        return self._buffered
+
+    def close_with(self, code: int, reason: str) -> None:
+        self.closed_with = (code, reason)
+        self._changed.set()
 
     async def wait_for(self, count: int, timeout: float = 2.0) -> list[dict[str, Any]]:
-        """Wait until ``count`` frames were sent; returns them decoded."""
-        async with asyncio.timeout(timeout), self._changed:
-            await self._changed.wait_for(lambda: len(self.frames) >= count)
+        """Wait until ``count`` frames were written; returns them decoded."""
+        async with asyncio.timeout(timeout):
+            while len(self.frames) < count:
+                self._changed.clear()
+                await self._changed.wait()
         return [json.loads(frame) for frame in self.frames]
 
-    async def wait_closed(self, timeout: float = 2.0) -> tuple[int, str | None]:
-        async with asyncio.timeout(timeout), self._changed:
-            await self._changed.wait_for(lambda: self.closed_with is not None)
-        assert self.closed_with is not None
+    async def wait_closed(self, timeout: float = 2.0) -> tuple[int, str]:
+        async with asyncio.timeout(timeout):
+            while self.closed_with is None:
+                self._changed.clear()
+                await self._changed.wait()
         return self.closed_with

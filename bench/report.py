@@ -1,0 +1,153 @@
+"""The benchmark's results as JSON, a Markdown page and a PNG plot (bench/results/)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+P99_LIMIT_MS = 50.0
+
+
+def passes(point: dict[str, Any]) -> bool:
+    """Keeps up: every keystroke delivered, p99 within the limit, nobody disconnected."""
+    return bool(
+        point["deliveredPercent"] >= 100.0
+        and point["latencyMs"]["p99"] <= P99_LIMIT_MS
+        and point["unexpectedCloses"] == 0
+    )
+
+
+def capacity(points: list[dict[str, Any]]) -> dict[str, Any]:
+    """The most participants that passed before the first point that did not."""
+    passed = None
+    for point in sorted(points, key=lambda point: point["participants"]):
+        if not passes(point):
+            return {
+                "participants": passed,
+                "failedAt": point["participants"],
+                "loadgenSaturated": point["loadgenSaturated"],
+            }
+        passed = point["participants"]
+    return {"participants": passed, "failedAt": None, "loadgenSaturated": False}
+
+
+def _ms(value: float) -> str:
+    if math.isnan(value):
+        return "–"
+    return f"{value:.2f}" if value < 10 else f"{value:.0f}"
+
+
+def _point_row(point: dict[str, Any]) -> str:
+    latency = point["latencyMs"]
+    flag = " ⚠ load generator busy" if point["loadgenSaturated"] else ""
+    return (
+        f"| {point['label']} | {_ms(latency['p50'])} | {_ms(latency['p95'])} "
+        f"| {_ms(latency['p99'])} | {_ms(latency['max'])} | {point['deliveredPercent']:.2f} % "
+        f"| {point['serverCpuSeconds']:.2f} s ({point['serverCpuMicrosPerKeystroke']:.0f} µs) "
+        f"| {point['rssPeakMiB']:.0f} MiB | {point['kibPerConnection']:.1f} KiB "
+        f"| {point['loadgenCpuPercentOfItsCores']:.0f} %{flag} |"
+    )
+
+
+def markdown(results: dict[str, Any]) -> str:
+    machine = results["machine"]
+    shape = results["shape"]
+    lines = [
+        "# PairPad benchmark",
+        "",
+        f"Run {results['date']} on {machine['cpus']} CPUs ({machine['cpuModel']}), "
+        f"Python {machine['python']}, Node {machine['node']}. "
+        f"Servers pinned to CPU 0, load generator to the other CPU(s): {results['pinned']}.",
+        f"Rooms of {shape['per_room']}, each participant typing {shape['rate']:g} keystrokes/s "
+        f"for {shape['duration']:g} s (after {shape['warmup']:g} s warm-up); latency is "
+        "keystroke → each other participant in the room. Reproduce: `make bench`.",
+        "",
+    ]
+    headline = results.get("headline")
+    if headline:
+        lines += [
+            f"## {headline['participants']} participants",
+            "",
+            "| target | p50 ms | p95 ms | p99 ms | max ms | delivered | server CPU (per keystroke) "
+            "| peak RSS | memory/connection | load generator CPU |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+            *(_point_row(point) for point in headline["points"]),
+            "",
+        ]
+    lines += [
+        f"## Capacity: most participants with p99 ≤ {P99_LIMIT_MS:g} ms and 100 % delivered",
+        "",
+        "| target | capacity | first failing point | p99 by participants (ms) |",
+        "|---|---|---|---|",
+    ]
+    for key, sweep in results["sweep"].items():
+        found = results["capacity"][key]
+        p99s = ", ".join(
+            f"{point['participants']}: {_ms(point['latencyMs']['p99'])}" for point in sweep
+        )
+        limit = found["failedAt"] or f"none up to {sweep[-1]['participants']}"
+        busy = " (load generator busy)" if found["loadgenSaturated"] else ""
+        most = found["participants"] or f"< {sweep[0]['participants']}"
+        lines.append(f"| {sweep[0]['label']} | {most} | {limit}{busy} | {p99s} |")
+    lines.append("")
+    if results.get("lateJoin"):
+        lines += [
+            "## Late joiner: socket opened → whole document held",
+            "",
+            "| target | document | update | median | max |",
+            "|---|---|---|---|---|",
+            *(
+                f"| {row['label']} | {row['docBytes'] / 1000:.0f} KB "
+                f"| {row['updateBytes'] / 1000:.0f} KB "
+                f"| {_ms(row['p50Ms'])} ms | {_ms(row['maxMs'])} ms |"
+                for row in results["lateJoin"]
+            ),
+            "",
+        ]
+    browser = results.get("browser")
+    if browser:
+        lines += [
+            f"## In the browser (Chromium {browser.get('chromium', '?')})",
+            "",
+            "| figure | median | max |",
+            "|---|---|---|",
+        ]
+        for name, value in browser.items():
+            if isinstance(value, dict) and "median" in value:
+                lines.append(f"| {name} | {_ms(value['median'])} ms | {_ms(value['max'])} ms |")
+        lines.append("")
+    lines += ["![p99 latency by participants](p99.png)", ""]
+    return "\n".join(lines)
+
+
+def plot(results: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: render straight to a file
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(9, 5.5), dpi=110)
+    for sweep in results["sweep"].values():
+        xs = [point["participants"] for point in sweep]
+        ys = [point["latencyMs"]["p99"] for point in sweep]
+        axes.plot(xs, ys, marker="o", label=sweep[0]["label"])
+    axes.axhline(P99_LIMIT_MS, color="grey", linestyle="--", linewidth=1)
+    axes.set_yscale("log")
+    axes.set_xlabel("participants (rooms of 3, 5 keystrokes/s each)")
+    axes.set_ylabel("p99 keystroke latency (ms, log scale)")
+    axes.set_title(f"p99 latency by participants — {results['date']}")
+    axes.grid(True, which="both", alpha=0.3)
+    axes.legend(fontsize="small")
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+
+
+def write(results: dict[str, Any], directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    (directory / "latest.md").write_text(markdown(results))
+    if results["sweep"]:
+        plot(results, directory / "p99.png")

@@ -1,0 +1,143 @@
+"""``make bench``: PairPad side by side with y-websocket, Hocuspocus and bare relays.
+
+    python -m bench.run                 # everything (≈ 25 min on 2 cores)
+    python -m bench.run --quick         # a smoke run: small sweep, short points
+    python -m bench.run --targets pairpad-crdt,y-websocket --points 600
+
+Every point starts a fresh server. A target's sweep stops after its first failing point (p99
+over 50 ms, a keystroke lost or a participant disconnected): that is its capacity.
+Results: bench/results/latest.{json,md} and p99.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from . import report
+from .load import LoadShape, run_late_join, run_point
+from .targets import ROOT, SERVER_CPU, TARGETS, Target
+
+DEFAULT_POINTS = [100, 300, 600, 1000, 1500, 2000, 2500, 3000]
+HEADLINE_PARTICIPANTS = 600
+
+
+def _machine() -> dict[str, Any]:
+    model = "unknown CPU"
+    with open("/proc/cpuinfo") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True, check=True)
+    return {
+        "cpus": len(os.sched_getaffinity(0)),
+        "cpuModel": model,
+        "python": platform.python_version(),
+        "node": node.stdout.strip(),
+    }
+
+
+def _log(text: str) -> None:
+    print(text, flush=True)
+
+
+def sweep(target: Target, points: list[int], base: LoadShape, *, pin: bool) -> list[dict[str, Any]]:
+    results = []
+    for participants in points:
+        shape = LoadShape(**{**base.__dict__, "participants": participants})
+        point = run_point(target, shape, pin=pin)
+        latency = point["latencyMs"]
+        _log(
+            f"  {target.key:22} {participants:5} participants: p50 {latency['p50']:.2f} ms, "
+            f"p99 {latency['p99']:.2f} ms, delivered {point['deliveredPercent']:.2f} %, "
+            f"server CPU {point['serverCpuPercent']:.0f} % "
+            f"({point['serverCpuMicrosPerKeystroke']:.0f} µs/keystroke), "
+            f"load generator ELU {point['loadgenEventLoopUtilization']:.2f}"
+        )
+        results.append(point)
+        if not report.passes(point):
+            break
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--targets", default=",".join(TARGETS), help="comma-separated keys")
+    parser.add_argument("--points", default=",".join(map(str, DEFAULT_POINTS)))
+    parser.add_argument("--duration", type=float, default=15.0, help="measured seconds")
+    parser.add_argument("--rate", type=float, default=5.0, help="keystrokes/s per participant")
+    parser.add_argument("--per-room", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=1, help="load generator processes")
+    parser.add_argument("--quick", action="store_true", help="points 100,600; 5 s each")
+    parser.add_argument("--no-pin", dest="pin", action="store_false", help="don't pin CPUs")
+    parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-late-join", action="store_true")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args(argv)
+
+    targets = [TARGETS[key] for key in args.targets.split(",")]
+    points = [int(n) for n in args.points.split(",")]
+    base = LoadShape(
+        participants=0,
+        per_room=args.per_room,
+        rate=args.rate,
+        duration=args.duration,
+        workers=args.workers,
+    )
+    if args.quick:
+        points = [100, 600]
+        base = LoadShape(
+            participants=0,
+            per_room=args.per_room,
+            rate=args.rate,
+            duration=5.0,
+            warmup=1.0,
+            workers=args.workers,
+        )
+    pin = args.pin and len(os.sched_getaffinity(0)) > 1
+
+    results: dict[str, Any] = {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": _machine(),
+        "pinned": f"yes (server CPU {SERVER_CPU})" if pin else "no",
+        "shape": {key: value for key, value in base.__dict__.items() if key != "participants"},
+        "sweep": {},
+        "capacity": {},
+    }
+    for target in targets:
+        _log(f"{target.label}:")
+        results["sweep"][target.key] = sweep(target, points, base, pin=pin)
+        results["capacity"][target.key] = report.capacity(results["sweep"][target.key])
+    headline = [
+        point
+        for sweep_points in results["sweep"].values()
+        for point in sweep_points
+        if point["participants"] == HEADLINE_PARTICIPANTS
+    ]
+    if headline:
+        results["headline"] = {"participants": HEADLINE_PARTICIPANTS, "points": headline}
+    if not args.skip_late_join:
+        _log("late joiners, 100 KB document:")
+        results["lateJoin"] = []
+        for target in targets:
+            if target.late_join:
+                row = run_late_join(target, pin=pin)
+                _log(f"  {target.key:22} median {row['p50Ms']:.1f} ms, max {row['maxMs']:.1f} ms")
+                results["lateJoin"].append(row)
+    if not args.skip_browser:
+        from .browser import measure_browser
+
+        _log("in the browser:")
+        results["browser"] = measure_browser()
+    report.write(results, args.out)
+    _log(f"wrote {args.out / 'latest.md'}")
+
+
+if __name__ == "__main__":
+    main()
