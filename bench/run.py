@@ -23,7 +23,7 @@ from . import report
 from .load import LoadShape, run_late_join, run_point
 from .targets import ROOT, SERVER_CPU, TARGETS, Target
 
-DEFAULT_POINTS = [100, 300, 600, 1000, 1500, 2000, 2500, 3000]
+DEFAULT_POINTS = [100, 300, 600, 1000, 1500, 2000, 3000, 4000, 5000]
 HEADLINE_PARTICIPANTS = 600
 
 

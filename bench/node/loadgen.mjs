@@ -59,7 +59,6 @@ async function load () {
       return
     }
     if (entry === undefined || !entry.remaining.delete(receiver)) {
-      if (counts.duplicate < 5) process.stderr.write(`DUP ${token} to ${receiver} entry=${entry !== undefined}\n`)
       counts.duplicate++
       return
     }
