@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import json
 import math
+import statistics
 from pathlib import Path
 from typing import Any
 
 P99_LIMIT_MS = 50.0
+BROWSER_FIGURES = {
+    "pageLoadMs": "page opened → editor shown",
+    "pythonReadyWarmMs": "page opened → Python ready to run",
+    "pythonSpareReadyWarmMs": "page opened → spare Python ready (instant Stop)",
+    "runToFirstOutputMs": "Run → first output (`print(1)`)",
+    "stopToIdleMs": "Stop on `while True: pass` → Run enabled",
+    "rerunToOutputMs": "then Run → output",
+    "runawayRecoveryMs": "Stop on the loop → next run's output (incl. typing the code)",
+}
 
 
 def passes(point: dict[str, Any]) -> bool:
@@ -31,6 +41,43 @@ def capacity(points: list[dict[str, Any]]) -> dict[str, Any]:
             }
         passed = point["participants"]
     return {"participants": passed, "failedAt": None, "loadgenSaturated": False}
+
+
+def median_point(points: list[dict[str, Any]]) -> dict[str, Any]:
+    """One point whose every figure is the median of the runs' (the runs are kept apart)."""
+
+    def median(values: list[Any]) -> Any:
+        if all(isinstance(value, bool) for value in values):
+            return any(values)  # a flag raised once stays raised
+        if all(isinstance(value, int | float) for value in values):
+            return statistics.median(values)
+        if all(isinstance(value, dict) and value.keys() == values[0].keys() for value in values):
+            return {key: median([value[key] for value in values]) for key in values[0]}
+        return values[0]
+
+    merged: dict[str, Any] = median(points)
+    merged["unexpectedCloses"] = max(point["unexpectedCloses"] for point in points)
+    merged["deliveredPercent"] = min(point["deliveredPercent"] for point in points)
+    merged["closeReasons"] = {}
+    for point in points:
+        for reason, count in point.get("closeReasons", {}).items():
+            merged["closeReasons"][reason] = merged["closeReasons"].get(reason, 0) + count
+    return merged
+
+
+def memory_slope(points: list[dict[str, Any]], smallest: int = 1000) -> float | None:
+    """KiB each further connection adds: the least-squares slope of RSS (everyone connected)
+    over participants, from ``smallest`` up. Unlike RSS growth / participants at one point,
+    it leaves out what a server allocates once (and what each room costs, shared by three)."""
+    pairs = [
+        (p["clients"], p["rssConnectedMiB"] * 1024) for p in points if p["participants"] >= smallest
+    ]
+    if len(pairs) < 2:
+        return None
+    mean_x = statistics.fmean(x for x, _ in pairs)
+    mean_y = statistics.fmean(y for _, y in pairs)
+    spread = sum((x - mean_x) ** 2 for x, _ in pairs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in pairs) / spread if spread else None
 
 
 def _ms(value: float) -> str:
@@ -70,6 +117,9 @@ def markdown(results: dict[str, Any]) -> str:
         lines += [
             f"## {headline['participants']} participants",
             "",
+            f"Median of {headline['rounds']} runs per target, targets interleaved (worst run for "
+            "delivery and disconnections); every run is in latest.json.",
+            "",
             "| target | p50 ms | p95 ms | p99 ms | max ms | delivered | server CPU (per keystroke) "
             "| peak RSS | memory/connection | load generator CPU |",
             "|---|---|---|---|---|---|---|---|---|---|",
@@ -79,8 +129,9 @@ def markdown(results: dict[str, Any]) -> str:
     lines += [
         f"## Capacity: most participants with p99 ≤ {P99_LIMIT_MS:g} ms and 100 % delivered",
         "",
-        "| target | capacity | first failing point | p99 by participants (ms) |",
-        "|---|---|---|---|",
+        "| target | capacity | first failing point | memory per further connection "
+        "| p99 by participants (ms) |",
+        "|---|---|---|---|---|",
     ]
     for key, sweep in results["sweep"].items():
         found = results["capacity"][key]
@@ -90,7 +141,9 @@ def markdown(results: dict[str, Any]) -> str:
         limit = found["failedAt"] or f"none up to {sweep[-1]['participants']}"
         busy = " (load generator busy)" if found["loadgenSaturated"] else ""
         most = found["participants"] or f"< {sweep[0]['participants']}"
-        lines.append(f"| {sweep[0]['label']} | {most} | {limit}{busy} | {p99s} |")
+        slope = memory_slope(sweep)
+        memory = "–" if slope is None else f"{slope:.1f} KiB"
+        lines.append(f"| {sweep[0]['label']} | {most} | {limit}{busy} | {memory} | {p99s} |")
     lines.append("")
     if results.get("lateJoin"):
         lines += [

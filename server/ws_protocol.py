@@ -170,7 +170,9 @@ class PairPadWebSocketProtocol(WebSocketsSansIOProtocol):
         await super().send(message)
         if message["type"] == "websocket.accept":
             # The handshake's request and response (headers and all, ~2 KB) are never read
-            # again, and a participant keeps its socket for hours.
+            # again, and a participant keeps its socket for hours. The request's headers are
+            # emptied too: websockets' parser keeps the request itself until the socket ends.
+            self.request.headers.clear()
             del self.request, self.response
 
     def keepalive_timeout(self) -> None:

@@ -27,7 +27,9 @@ def make_room(**settings: object) -> tuple[Room, list[Room]]:
     return room, emptied
 
 
-def connect(room: Room, user_id: str, username: str | None = None) -> tuple[Connection, FakeChannel]:
+def connect(
+    room: Room, user_id: str, username: str | None = None
+) -> tuple[Connection, FakeChannel]:
     socket = FakeChannel()
     connection = Connection(socket, MAX_BUFFERED)
     room.admit(connection)

@@ -1,0 +1,98 @@
+"""The benchmark's verdicts (bench/report.py): what counts as keeping up, and capacity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.load import percentile
+from bench.report import capacity, markdown, median_point, memory_slope, passes
+
+
+def point(
+    participants: int, p99: float, delivered: float = 100.0, closes: int = 0, busy: bool = False
+) -> dict[str, Any]:
+    return {
+        "participants": participants,
+        "label": "target",
+        "latencyMs": {"p50": p99 / 4, "p95": p99 / 2, "p99": p99, "max": p99 * 2},
+        "deliveredPercent": delivered,
+        "unexpectedCloses": closes,
+        "closeReasons": {},
+        "loadgenSaturated": busy,
+        "serverCpuSeconds": 1.0,
+        "serverCpuMicrosPerKeystroke": 30.0,
+        "rssPeakMiB": 80.0,
+        "kibPerConnection": 15.0,
+        "loadgenCpuPercentOfItsCores": 20.0,
+    }
+
+
+def test_a_point_passes_only_with_everything_delivered_in_time_and_nobody_dropped():
+    assert passes(point(600, p99=49.9))
+    assert not passes(point(600, p99=50.1))
+    assert not passes(point(600, p99=1.0, delivered=99.99))
+    assert not passes(point(600, p99=1.0, closes=1))
+
+
+def test_capacity_is_the_last_point_before_the_first_failure():
+    sweep = [point(100, 1.0), point(600, 5.0), point(1000, 80.0, busy=True)]
+
+    assert capacity(sweep) == {"participants": 600, "failedAt": 1000, "loadgenSaturated": True}
+
+
+def test_capacity_of_a_sweep_that_never_failed_has_no_failing_point():
+    assert capacity([point(100, 1.0), point(600, 2.0)]) == {
+        "participants": 600,
+        "failedAt": None,
+        "loadgenSaturated": False,
+    }
+
+
+def test_percentile_is_the_nearest_rank():
+    ordered = [float(n) for n in range(1, 101)]
+
+    assert percentile(ordered, 0.5) == 50.0
+    assert percentile(ordered, 0.99) == 99.0
+    assert percentile(ordered, 1.0) == 100.0
+    assert percentile([7.0], 0.99) == 7.0
+
+
+def test_markdown_names_a_busy_load_generator():
+    sweep = [point(100, 1.0), point(600, 80.0, busy=True)]
+    results = {
+        "date": "2026-11-25 00:00 UTC",
+        "machine": {"cpus": 2, "cpuModel": "test", "python": "3.11", "node": "v20"},
+        "pinned": "yes",
+        "shape": {"per_room": 3, "rate": 5.0, "duration": 15.0, "warmup": 2.0},
+        "headline": {"participants": 600, "rounds": 1, "points": [sweep[1]]},
+        "sweep": {"target": sweep},
+        "capacity": {"target": capacity(sweep)},
+    }
+
+    page = markdown(results)
+
+    assert "| target | 100 | 600 (load generator busy) | – | 100: 1.00, 600: 80 |" in page
+    assert "⚠ load generator busy" in page
+
+
+def test_a_headline_point_takes_each_figures_median_and_the_worst_delivery():
+    runs = [point(600, 0.4), point(600, 0.9, delivered=99.5), point(600, 0.5, closes=2)]
+    runs[1]["closeReasons"] = {"4408 Too slow": 1}
+
+    merged = median_point(runs)
+
+    assert merged["latencyMs"]["p99"] == 0.5
+    assert merged["deliveredPercent"] == 99.5
+    assert merged["unexpectedCloses"] == 2
+    assert merged["closeReasons"] == {"4408 Too slow": 1}
+    assert not passes(merged)
+
+
+def test_memory_per_further_connection_is_the_slope_from_1000_participants_up():
+    sweep = [point(n, 1.0) for n in (600, 1000, 2000, 3000)]
+    for entry, mib in zip(sweep, (90.0, 60.0, 70.0, 80.0), strict=True):
+        entry["clients"] = entry["participants"]
+        entry["rssConnectedMiB"] = mib  # 10 MiB per 1,000: 10.24 KiB each; 600 is left out
+
+    assert memory_slope(sweep) == 10.24
+    assert memory_slope(sweep[:2]) is None
