@@ -162,14 +162,16 @@ def markdown(results: dict[str, Any]) -> str:
     browser = results.get("browser")
     if browser:
         lines += [
-            f"## In the browser (Chromium {browser.get('chromium', '?')})",
+            f"## In the browser (Chromium {browser.get('chromium', '?')}, warm HTTP cache, "
+            f"{browser.get('repeats', '?')} runs each)",
             "",
             "| figure | median | max |",
             "|---|---|---|",
         ]
-        for name, value in browser.items():
-            if isinstance(value, dict) and "median" in value:
-                lines.append(f"| {name} | {_ms(value['median'])} ms | {_ms(value['max'])} ms |")
+        for name, label in BROWSER_FIGURES.items():
+            if name in browser:
+                value = browser[name]
+                lines.append(f"| {label} | {_ms(value['median'])} ms | {_ms(value['max'])} ms |")
         lines.append("")
     lines += ["![p99 latency by participants](p99.png)", ""]
     return "\n".join(lines)

@@ -1,7 +1,8 @@
 """Rooms (sessions) in memory: who is in them, their code, and who receives what.
 
 Every method here is synchronous and runs on the event loop, so a room's state changes one
-message at a time without locks, and broadcasting only appends to per-connection queues.
+message at a time without locks, and broadcasting never waits on a socket (each frame goes
+to the connection's transport at once; see ``server.connection``).
 Receivers follow ``shared/PROTOCOL.md``: presence and language go to everyone, sender
 included; code, cursors, run requests and results go to everyone except the sender.
 """
