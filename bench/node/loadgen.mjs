@@ -46,7 +46,10 @@ async function load () {
   const rooms = await inBatches([...Array(options.rooms).keys()], 50, createRoom)
   const clients = []
   const pending = new Map() // token → {sent, remaining}
-  const bySender = new Map() // userId → its pending tokens, in send order (spec clients)
+  // Spec clients: `sender>receiver` → the sender's tokens that receiver has yet to see, in
+  // send order. One queue per pair: receivers drift apart under load, and a queue shared by
+  // the room would hand one receiver the token another one was owed.
+  const unseen = new Map()
   const latencies = []
   const counts = { sent: 0, expected: 0, delivered: 0, duplicate: 0, echo: 0, unexpectedCloses: 0 }
   let measuring = false
@@ -78,8 +81,7 @@ async function load () {
         userId,
         onToken: (token) => deliver(token, index),
         onSender: (sender) => {
-          const queue = bySender.get(sender)
-          const first = queue?.shift()
+          const first = unseen.get(`${sender}>${index}`)?.shift()
           if (first !== undefined) deliver(first, index)
         },
         onClose: (code, reason) => {
@@ -120,11 +122,14 @@ async function load () {
     counts.expected += remaining.size
     if (client.members.length > 1) {
       pending.set(token, { sent: now, remaining, measured: now >= measureFrom })
-      // Spec clients learn the sender, not the token: queue it per sender, in send order.
+      // Spec clients learn the sender, not the token: queue it for each receiver, in order.
       if (options.target === 'pairpad-text') {
-        let queue = bySender.get(client.userId)
-        if (queue === undefined) bySender.set(client.userId, (queue = []))
-        for (const _ of remaining) queue.push(token)
+        for (const receiver of remaining) {
+          const key = `${client.userId}>${receiver}`
+          let queue = unseen.get(key)
+          if (queue === undefined) unseen.set(key, (queue = []))
+          queue.push(token)
+        }
       }
     }
     client.type(token)
