@@ -64,7 +64,7 @@ async def websocket_session(scope: Scope, receive: Receive, send: Send, session_
         log.warning("refused a WebSocket from origin %r", websocket.headers.get("origin"))
         await websocket.close(code=p.CloseCode.POLICY_VIOLATION)  # before accept: HTTP 403
         return
-    channel = channel_of(websocket.scope)
+    channel = channel_of(scope)
     if channel is None:
         log.error("WebSockets need PairPad's uvicorn protocol (server.serve.uvicorn_config)")
         await websocket.close(code=p.CloseCode.INTERNAL_ERROR)
@@ -103,11 +103,18 @@ class _Participant:
             rate=settings.rate_limit_per_second, burst=settings.rate_limit_burst
         )
         loop = asyncio.get_running_loop()
-        self._join_deadline = loop.call_later(settings.join_timeout_seconds, self._join_timed_out)
+        self._join_deadline: asyncio.TimerHandle | None = loop.call_later(
+            settings.join_timeout_seconds, self._join_timed_out
+        )
 
     def on_disconnect(self) -> None:
-        self._join_deadline.cancel()
+        self._stop_join_deadline()
         self._room.disconnect(self._connection)
+
+    def _stop_join_deadline(self) -> None:
+        if self._join_deadline is not None:
+            self._join_deadline.cancel()
+            self._join_deadline = None
 
     def _join_timed_out(self) -> None:
         if not self._connection.joined and not self._connection.closing:
@@ -126,8 +133,8 @@ class _Participant:
             connection.send_error(p.BINARY_NOT_SUPPORTED)
             return
         _handle_text(self._room, connection, frame, self._settings)
-        if connection.joined:
-            self._join_deadline.cancel()
+        if self._join_deadline is not None and connection.joined:
+            self._stop_join_deadline()  # once: every later message skips this
 
 
 def _handle_text(room: Room, connection: Connection, text: str, settings: Settings) -> None:

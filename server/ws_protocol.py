@@ -137,7 +137,7 @@ class PairPadWebSocketProtocol(WebSocketsSansIOProtocol):
             self.conn.send_text(frame.encode())
         except InvalidState:
             return False
-        self.transport.write(b"".join(self.conn.data_to_send()))
+        self._flush()
         return True
 
     def buffered_bytes(self) -> int:
@@ -155,7 +155,7 @@ class PairPadWebSocketProtocol(WebSocketsSansIOProtocol):
             self._reset()
             return
         self.conn.send_close(code, reason)
-        self.transport.write(b"".join(self.conn.data_to_send()))
+        self._flush()
         if self.read_paused:
             self.read_paused = False
             self.transport.resume_reading()
@@ -188,12 +188,16 @@ class PairPadWebSocketProtocol(WebSocketsSansIOProtocol):
         self.stop_keepalive()
         self.queue.put_nowait({"type": "websocket.disconnect", "code": CloseCode.GOING_AWAY})
         self.conn.send_close(CloseCode.GOING_AWAY, SHUTDOWN_REASON)
-        self.transport.write(b"".join(self.conn.data_to_send()))
+        self._flush()
         self.close_sent = True
         if self.writable.is_set():
             self.transport.close()
         else:
             self._reset()
+
+    def _flush(self) -> None:
+        """Hand what the websockets state machine has framed to the transport."""
+        self.transport.write(b"".join(self.conn.data_to_send()))
 
     def _reset(self) -> None:
         """Abort with a TCP reset. A plain abort closes the file descriptor, but the kernel
