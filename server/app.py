@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
-from . import __version__, api, assets, ws_endpoint
+from . import __version__, api, assets, session_socket
 from .http_headers import SecurityHeadersMiddleware
 from .rooms import RoomRegistry
 from .settings import Settings
@@ -22,12 +22,12 @@ class PairPadApp(FastAPI):
         # injection and the HTTP middleware. Each of those layers would stay suspended (a
         # coroutine, an exit stack, request and response objects) for as long as the
         # participant is connected: skipping them saves ~10 KB per connection.
-        session_id = ws_endpoint.session_of(scope)
+        session_id = session_socket.session_of(scope)
         if session_id is None:
             await super().__call__(scope, receive, send)
             return
         scope["app"] = self
-        await ws_endpoint.websocket_session(scope, receive, send, session_id)
+        await session_socket.websocket_session(scope, receive, send, session_id)
 
 
 @asynccontextmanager

@@ -11,14 +11,16 @@ import base64
 import binascii
 import unicodedata
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from . import protocol as p
-from .connection import Connection
+from . import messages as p
 from .document import normalise_newlines
 from .languages import LANGUAGE_IDS, LANGUAGES
 from .rooms import Room
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .session_socket import Connection
 
 MAX_RUN_ID_CHARS = 64  # a client-generated request id, not user content
 
@@ -187,7 +189,7 @@ def _chat_message(
     room.chat(connection, _bounded("text", text, settings.max_chat_chars))
 
 
-_Handler = Callable[[Room, Connection, Any, Settings], None]
+_Handler: TypeAlias = "Callable[[Room, Connection, Any, Settings], None]"
 _HANDLERS: dict[str, _Handler] = {
     "leave-session": _leave,
     "code-change": _code_change,

@@ -17,12 +17,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NewType
+from typing import TYPE_CHECKING, Any, NewType
 
-from .connection import Connection
 from .document import CodeDocument
-from .protocol import SERVER_USER_ID, CloseCode, encode_event
+from .messages import SERVER_USER_ID, CloseCode, encode_event
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .session_socket import Connection
 
 log = logging.getLogger(__name__)
 

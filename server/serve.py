@@ -11,7 +11,7 @@ from typing import Any
 import uvicorn
 
 from .settings import Settings
-from .ws_protocol import PairPadWebSocketProtocol
+from .uvicorn_fast_path import FastPathProtocol
 
 GRACEFUL_SHUTDOWN_SECONDS = 3.0
 
@@ -20,7 +20,7 @@ def uvicorn_config(app: Any, settings: Settings, **overrides: Any) -> uvicorn.Co
     options: dict[str, Any] = {
         "host": settings.host,
         "port": settings.port,
-        "ws": PairPadWebSocketProtocol,
+        "ws": FastPathProtocol,
         "ws_max_size": settings.max_message_bytes,
         "ws_ping_interval": settings.ping_interval_seconds,
         "ws_ping_timeout": settings.ping_timeout_seconds,

@@ -40,8 +40,37 @@ class Settings(BaseSettings):
         description="Extra browser origins (e.g. http://host:8000) allowed to open WebSockets; "
         "the page's own origin is always allowed.",
     )
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Extra host names (e.g. interview.lan) the server answers to; localhost, "
+        "loopback, this machine's addresses, its host name and <hostname>.local always work.",
+    )
     ui_dir: Path | None = Field(
         None, description="Serve the web UI from this folder instead of the built-in one."
+    )
+
+    # Limits at the door: HTTP requests and connections.
+    max_request_body_bytes: int = Field(
+        16 * 1024, gt=0, description="Largest HTTP request body (413 beyond it)."
+    )
+    max_request_head_bytes: int = Field(
+        32 * 1024,
+        gt=0,
+        description="Largest request line plus headers of an HTTP request (414/431 beyond it).",
+    )
+    request_head_timeout_seconds: float = Field(
+        10.0, gt=0, description="Seconds a client has to send a request's line and headers (408)."
+    )
+    max_connections_per_address: int = Field(
+        64, gt=0, description="Open TCP connections from one client address."
+    )
+    session_creations_per_minute: float = Field(
+        20.0, gt=0, description="New sessions one client address may create per minute (429)."
+    )
+    limit_loopback: bool = Field(
+        False,
+        description="Apply the per-address limits to loopback clients too. Off: the host's own "
+        "machine (the window, scripts, make bench) is never throttled.",
     )
 
     # Transport limits.
@@ -80,12 +109,26 @@ class Settings(BaseSettings):
     max_connections_per_room: int = Field(
         64, gt=0, description="Open WebSockets (tabs) in one session."
     )
+    max_connections_per_user: int = Field(
+        5, gt=0, description="Open WebSockets (tabs) one userId may hold in a session (4409)."
+    )
     room_idle_ttl_seconds: float = Field(
         6 * 3600.0,
         gt=0,
         description="How long a session with nobody in it is kept, so a reconnect finds its code.",
     )
+    unjoined_session_ttl_seconds: float = Field(
+        600.0, gt=0, description="How long a session nobody has ever joined is kept."
+    )
     chat_history_size: int = Field(200, ge=0, description="Chat messages a late joiner receives.")
+    max_chat_history_bytes: int = Field(
+        128 * 1024,
+        ge=0,
+        description="At most this much chat history (newest first) is sent to a joiner.",
+    )
+    language_changes_per_minute: float = Field(
+        30.0, gt=0, description="Language changes one connection may make per minute."
+    )
     default_language: str = Field("python", description="Language of a new session.")
     run_timeout_seconds: float = Field(
         10.0, gt=0, description="Browsers stop a run after this long (runaway code)."
@@ -98,6 +141,18 @@ class Settings(BaseSettings):
     max_chat_chars: int = Field(4000, gt=0, description="Longest chat message.")
     max_code_chars: int = Field(
         500_000, gt=0, description="Longest code a full-text code-change or execute-code may carry."
+    )
+    max_document_bytes: int = Field(
+        2 * MIB,
+        gt=0,
+        description="Largest shared code in UTF-8 bytes; a CRDT update that would pass it is "
+        "refused and the room keeps its state.",
+    )
+    max_pending_update_bytes: int = Field(
+        256 * 1024,
+        ge=0,
+        description="CRDT updates held back while they wait for edits the server lacks; "
+        "beyond this such updates are refused.",
     )
     max_output_chars: int = Field(
         200_000,

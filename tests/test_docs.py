@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from server.protocol import PAYLOAD_TYPES, CloseCode
+from server.messages import PAYLOAD_TYPES, CloseCode
 from server.settings import Settings
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

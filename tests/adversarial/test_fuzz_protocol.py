@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from server.protocol import PAYLOAD_TYPES
+from server.messages import PAYLOAD_TYPES
 from tests.support.crdt_peer import CrdtPeer
 from tests.support.peers import Peer, sync
 

@@ -17,7 +17,7 @@ import time
 import httpx
 import pytest
 
-from server.protocol import CloseCode
+from server.messages import CloseCode
 from tests.desktop.conftest import LaunchApp
 from tests.desktop.launcher import ROOT, DesktopProcess, free_port, port_is_free
 from tests.desktop.xserver import Xvfb, shows_solid_dark_square, x11

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from server.connection import Connection
-from server.protocol import CloseCode, encode_event
+from server.messages import CloseCode, encode_event
 from server.rooms import Room, RoomRegistry, SessionFull, SessionId
+from server.session_socket import Connection
 from server.settings import Settings
 from tests.support.fakes import FakeChannel
 

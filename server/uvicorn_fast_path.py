@@ -1,12 +1,18 @@
-"""uvicorn's sans-I/O WebSocket protocol, with a direct path for PairPad's messages and
-resets where a peer stops reading.
+"""The fast path: uvicorn's sans-I/O WebSocket protocol, with a direct path for PairPad's
+messages and resets where a peer stops reading.
+
+**Coupling.** This subclasses a class uvicorn does not document and reads about twenty of its
+private attributes, so uvicorn is pinned exactly (pyproject.toml), ``check_uvicorn_version``
+refuses to start on another version with a sentence saying what to do, and
+``tests/server/test_uvicorn_contract.py`` names the override to re-check when upstream's
+class changes shape. Under any other server the plain-ASGI fallback carries the protocol.
 
 **The direct path.** Upstream hands every message to the app through an asyncio queue, pauses
 reading until the app has taken it, and takes each outgoing message through the ASGI send
 chain (middleware wrappers, an ``await`` per frame). That costs more than the rest of a
 keystroke's work, so once the app has accepted the socket it may register ``on_message``:
 frames are then handed to it synchronously, as they are parsed, and it writes its frames
-straight to the transport with ``write`` (see :class:`server.connection.Channel`). The ASGI
+straight to the transport with ``write`` (see :class:`server.transport.Channel`). The ASGI
 queue then only ever carries the disconnect.
 
 **Resets.** Upstream closes connections with ``transport.close()``, which first waits for the
@@ -30,22 +36,36 @@ import struct
 from collections.abc import Callable
 from typing import Any, Final
 
+import uvicorn
 from uvicorn._types import ASGISendEvent
 from uvicorn.protocols.utils import ClientDisconnected
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.exceptions import InvalidState
 from websockets.http11 import Request
 
-from .protocol import CloseCode
+from .messages import CloseCode
+from .transport import MessageHandler
 
+# The one uvicorn release this module was written against and tested with.
+UVICORN_VERSION: Final = "0.54.0"
 SHUTDOWN_REASON: Final = "The host closed PairPad"
 # The ASGI scope extension under which the endpoint finds the direct path.
 CHANNEL_EXTENSION: Final = "pairpad.channel"
 
-MessageHandler = Callable[[str | None], None]  # text, or None for a binary message
+
+def check_uvicorn_version(installed: str = uvicorn.__version__) -> None:
+    """Refuse to start on a uvicorn this module was not checked against: a renamed private
+    attribute would otherwise surface as a participant's dropped socket mid-interview."""
+    if installed != UVICORN_VERSION:
+        raise RuntimeError(
+            f"PairPad's WebSocket fast path needs uvicorn {UVICORN_VERSION}, but {installed} is "
+            f"installed: run `pip install uvicorn[standard]=={UVICORN_VERSION}` (or `make "
+            "setup`), or serve PairPad with `uvicorn --factory server.app:create_app "
+            "--ws wsproto`, which uses the plain-ASGI path."
+        )
 
 
-def channel_of(scope: Any) -> PairPadWebSocketProtocol | None:
+def fast_path_of(scope: Any) -> FastPathProtocol | None:
     """The direct path for this socket, if PairPad's protocol serves it."""
     extension = scope.get("extensions", {}).get(CHANNEL_EXTENSION)
     return extension.get("protocol") if extension else None
@@ -61,7 +81,7 @@ class _Discard:
 _DISCARD: Final = _Discard()
 
 
-class PairPadWebSocketProtocol(WebSocketsSansIOProtocol):
+class FastPathProtocol(WebSocketsSansIOProtocol):
     on_message: MessageHandler | None = None
     _on_disconnect: Callable[[], None] | None = None
 
@@ -89,9 +109,9 @@ class PairPadWebSocketProtocol(WebSocketsSansIOProtocol):
 
     # ------------------------------------------------------------ the direct path
 
-    def hand_over(self, on_message: MessageHandler, on_disconnect: Callable[[], None]) -> None:
+    async def serve(self, on_message: MessageHandler, on_disconnect: Callable[[], None]) -> None:
         """From now on messages go to ``on_message`` and the end of the socket (whatever
-        ends it) to ``on_disconnect``, called once; the app's ASGI task may then finish
+        ends it) to ``on_disconnect``, called once; the app's ASGI task then finishes
         without closing the socket. A participant keeps its socket for hours, and a parked
         task would keep a chain of coroutines, a future and a queue waiter alive with it."""
         if self.disconnected:  # gone while the app was getting ready
@@ -112,7 +132,7 @@ class PairPadWebSocketProtocol(WebSocketsSansIOProtocol):
             on_disconnect()
 
     async def run_asgi(self) -> None:
-        # Upstream's, except that a socket handed over (see hand_over) stays open after the
+        # Upstream's, except that a socket handed over (see serve) stays open after the
         # app returns.
         try:
             await self.app(self.scope, self.receive, self.send)

@@ -1,13 +1,15 @@
 """``/ws/{sessionId}``: one participant's socket, read top to bottom.
 
-check the origin → accept → find the room → admit → hand the socket over: from then on each
-message is handled as it is parsed (rate limit → decode → handle; see ``server.ws_protocol``),
-and the participant leaves the room when the socket ends.
+check the host and origin → accept → find the room → admit → serve: from then on each
+message is handled as it arrives (rate limit → decode → handle), and the participant leaves
+the room when the socket ends. ``Connection`` is the same socket as the room sees it: frames
+go out at once, never awaited.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import re
 from urllib.parse import urlsplit
@@ -16,18 +18,19 @@ from starlette.datastructures import Headers
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
-from . import protocol as p
-from .connection import Connection
+from . import messages as m
 from .handlers import handle_message
 from .ratelimit import FloodGuard, Verdict
 from .rooms import AlreadyJoined, Room, SessionFull
 from .settings import Settings
 from .state import app_state
-from .ws_protocol import channel_of
+from .transport import Channel, ServedChannel
+from .uvicorn_fast_path import fast_path_of
 
 log = logging.getLogger(__name__)
 _HOST_PATTERN = re.compile(r"^[A-Za-z0-9.\-:\[\]]+$")
 _SOCKET_PATH = re.compile(r"/ws/([^/]+)")
+_connection_ids = itertools.count(1)
 
 
 def session_of(scope: Scope) -> str | None:
@@ -62,27 +65,36 @@ async def websocket_session(scope: Scope, receive: Receive, send: Send, session_
     settings = state.settings
     if not origin_allowed(websocket.headers, settings):
         log.warning("refused a WebSocket from origin %r", websocket.headers.get("origin"))
-        await websocket.close(code=p.CloseCode.POLICY_VIOLATION)  # before accept: HTTP 403
+        await websocket.close(code=m.CloseCode.POLICY_VIOLATION)  # before accept: HTTP 403
         return
-    channel = channel_of(scope)
+    channel: ServedChannel | None = fast_path_of(scope)
     if channel is None:
-        log.error("WebSockets need PairPad's uvicorn protocol (server.serve.uvicorn_config)")
-        await websocket.close(code=p.CloseCode.INTERNAL_ERROR)
-        return
+        from .asgi_channel import AsgiChannel  # only under other servers
+
+        channel = AsgiChannel(receive, send, settings)
     await websocket.accept()
     connection = Connection(channel, settings.send_queue_max_bytes)
     room = state.rooms.get(session_id)
     if room is None:
-        _refuse(connection, p.SESSION_NOT_FOUND, p.CloseCode.SESSION_NOT_FOUND)
+        _refuse(connection, m.SESSION_NOT_FOUND, m.CloseCode.SESSION_NOT_FOUND)
+        await channel.serve(_ignore, _nothing)
         return
     try:
         state.rooms.admit(room, connection)
     except SessionFull as error:
         _refuse(connection, str(error), error.close_code)
+        await channel.serve(_ignore, _nothing)
         return
-    participant = _Participant(room, connection, settings)
-    # Returning leaves the socket open: the protocol calls the participant from now on.
-    channel.hand_over(participant.on_message, participant.on_disconnect)
+    reader = SocketReader(room, connection, settings)
+    await channel.serve(reader.on_message, reader.on_disconnect)
+
+
+def _ignore(_: str | None) -> None:
+    pass
+
+
+def _nothing() -> None:
+    pass
 
 
 def _refuse(connection: Connection, message: str, code: int) -> None:
@@ -90,8 +102,66 @@ def _refuse(connection: Connection, message: str, code: int) -> None:
     connection.close(code, message)
 
 
-class _Participant:
-    """One connection's incoming side: join deadline → rate limit → decode → handle."""
+class Connection:
+    """One participant's socket as the room sees it.
+
+    Broadcasting writes each frame straight to the channel, which keeps what the peer has
+    not read yet. A reader that falls so far behind that more than ``max_buffered_bytes``
+    pile up is dropped at once (its socket reset), so one stalled laptop never slows the rest
+    of the room, and its backlog is freed.
+    """
+
+    # Slots: one of these lives per participant for hours; thousands of them add up.
+    __slots__ = ("_channel", "_closing", "_max_buffered_bytes", "crdt", "id", "user_id")
+
+    def __init__(self, channel: Channel, max_buffered_bytes: int) -> None:
+        self.id = next(_connection_ids)
+        self._channel = channel
+        self._max_buffered_bytes = max_buffered_bytes
+        self._closing = False
+        # Set by the room on join-session; None until then.
+        self.user_id: str | None = None
+        self.crdt = False  # the client merges Yjs updates (extension), not full text
+
+    def __repr__(self) -> str:
+        return f"<Connection {self.id} user={self.user_id!r}>"
+
+    @property
+    def joined(self) -> bool:
+        return self.user_id is not None
+
+    @property
+    def closing(self) -> bool:
+        return self._closing
+
+    def send(self, frame: str) -> bool:
+        """Send one frame. False if the connection is closing or was dropped for being slow."""
+        if self._closing:
+            return False
+        backlog = self._channel.buffered_bytes()
+        if backlog > self._max_buffered_bytes:
+            log.warning("dropping %r: %d bytes unread", self, backlog)
+            # The channel resets a too-slow reader instead of queueing a close behind its backlog.
+            self.close(m.CloseCode.TOO_SLOW, "Too slow to keep up; reconnect to resync")
+            return False
+        if not self._channel.write(frame):
+            self._closing = True  # the peer is gone; the endpoint sees the disconnect
+            return False
+        return True
+
+    def send_error(self, message: str) -> None:
+        self.send(m.error_event(message))
+
+    def close(self, code: int, reason: str) -> None:
+        """Close after the frames already sent (e.g. the error explaining why); a too-slow
+        reader is reset at once instead."""
+        if not self._closing:
+            self._closing = True
+            self._channel.close_with(code, m.close_reason(reason))
+
+
+class SocketReader:
+    """One socket's incoming side: join deadline → rate limit → decode → handle."""
 
     __slots__ = ("_connection", "_guard", "_join_deadline", "_room", "_settings")
 
@@ -119,7 +189,7 @@ class _Participant:
     def _join_timed_out(self) -> None:
         if not self._connection.joined and not self._connection.closing:
             text = f"Send join-session within {self._settings.join_timeout_seconds:g} seconds"
-            _refuse(self._connection, text, p.CloseCode.POLICY_VIOLATION)
+            _refuse(self._connection, text, m.CloseCode.POLICY_VIOLATION)
 
     def on_message(self, frame: str | None) -> None:
         connection = self._connection
@@ -130,7 +200,7 @@ class _Participant:
             _refuse_flood(connection, verdict, self._settings)
             return
         if frame is None:
-            connection.send_error(p.BINARY_NOT_SUPPORTED)
+            connection.send_error(m.BINARY_NOT_SUPPORTED)
             return
         _handle_text(self._room, connection, frame, self._settings)
         if self._join_deadline is not None and connection.joined:
@@ -140,9 +210,9 @@ class _Participant:
 def _handle_text(room: Room, connection: Connection, text: str, settings: Settings) -> None:
     message_type = "?"
     try:
-        message_type, payload = p.decode_message(text)
+        message_type, payload = m.decode_message(text)
         handle_message(room, connection, message_type, payload, settings)
-    except (p.ProtocolError, AlreadyJoined) as error:
+    except (m.ProtocolError, AlreadyJoined) as error:
         connection.send_error(str(error))
     except SessionFull as error:
         connection.send_error(str(error))
@@ -160,4 +230,4 @@ def _refuse_flood(connection: Connection, verdict: Verdict, settings: Settings) 
     elif verdict is Verdict.CLOSE:
         text = f"Message flood: more than {limit}"
         connection.send_error(text)
-        connection.close(p.CloseCode.POLICY_VIOLATION, text)
+        connection.close(m.CloseCode.POLICY_VIOLATION, text)
