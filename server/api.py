@@ -58,7 +58,8 @@ async def get_session(request: Request, session_id: str) -> dict[str, Any]:
 
 @router.get("/health")
 async def health(request: Request) -> dict[str, Any]:
-    rooms = app_state(request.app).rooms
+    state = app_state(request.app)
+    rooms = state.rooms
     return {
         "status": "ok",
         "version": __version__,
@@ -66,6 +67,9 @@ async def health(request: Request) -> dict[str, Any]:
         "connections": rooms.connection_count,
         # Flat over hours of use, or something leaks (the soak test watches it).
         "tasks": len(asyncio.all_tasks()),
+        # Every room waits while one message is handled: this must stay a few milliseconds.
+        "slowestMessageMs": round(state.message_stats.slowest_seconds * 1000, 3),
+        "slowestMessageType": state.message_stats.slowest_type,
     }
 
 

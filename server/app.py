@@ -1,8 +1,13 @@
-"""The app factory: everything the server holds is made here, nothing at import time."""
+"""The app factory: everything the server holds is made here, nothing at import time.
+
+``create_app()`` with no arguments reads the ``PAIRPAD_*`` environment, so any ASGI server
+can start PairPad: ``uvicorn --factory server.app:create_app --ws wsproto``.
+"""
 
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -10,14 +15,23 @@ from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
 from . import __version__, api, assets, session_socket
+from .hosts import HostCheck
 from .http_headers import SecurityHeadersMiddleware
+from .http_limits import RequestBodyLimit, raise_open_file_limit
 from .rooms import RoomRegistry
 from .settings import Settings
-from .state import AppState
+from .state import AppState, MessageStats
 
 
 class PairPadApp(FastAPI):
+    host_check: HostCheck
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket") and not self.host_check.allows(
+            _header(scope, b"host")
+        ):
+            await _refuse_host(scope, send, self.host_check.refusal(_header(scope, b"host")))
+            return
         # A participant's socket goes straight to its endpoint, past routing, dependency
         # injection and the HTTP middleware. Each of those layers would stay suspended (a
         # coroutine, an exit stack, request and response objects) for as long as the
@@ -30,8 +44,33 @@ class PairPadApp(FastAPI):
         await session_socket.websocket_session(scope, receive, send, session_id)
 
 
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+async def _refuse_host(scope: Scope, send: Send, reason: str) -> None:
+    """400 with a sentence saying which setting admits the host; a WebSocket handshake gets
+    the same answer where the server supports HTTP responses to it, else a plain refusal."""
+    body = json.dumps({"detail": reason}).encode()
+    headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
+    if scope["type"] == "http":
+        await send({"type": "http.response.start", "status": 400, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+    elif "websocket.http.response" in scope.get("extensions", {}):
+        await send({"type": "websocket.http.response.start", "status": 400, "headers": headers})
+        await send({"type": "websocket.http.response.body", "body": body})
+    else:
+        await send({"type": "websocket.close", "code": 1008})
+
+
 @asynccontextmanager
 async def _lifespan(_: FastAPI) -> AsyncIterator[None]:
+    # Every participant holds a socket, and a desktop's default limit (1,024 on Linux) is
+    # within reach of a crowded room plus stray half-open connections.
+    raise_open_file_limit()
     # Everything loaded so far (modules, the app, the settings) lives as long as the process.
     # Frozen, the cyclic GC stops walking it on every full collection; unfrozen, that walk
     # stalled every participant's keystrokes for ~30 ms a few times a minute under load.
@@ -49,8 +88,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.pairpad = AppState(settings=settings, rooms=RoomRegistry(settings))
+    app.host_check = HostCheck(settings)
+    app.state.pairpad = AppState(
+        settings=settings, rooms=RoomRegistry(settings), message_stats=MessageStats()
+    )
     app.include_router(api.router)
     assets.mount_ui(app, settings)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(RequestBodyLimit, settings=settings)
     return app

@@ -10,16 +10,20 @@ from typing import Any
 
 import uvicorn
 
+from .http_limits import http_protocol
 from .settings import Settings
-from .uvicorn_fast_path import FastPathProtocol
+from .uvicorn_fast_path import FastPathProtocol, check_uvicorn_version
 
 GRACEFUL_SHUTDOWN_SECONDS = 3.0
 
 
 def uvicorn_config(app: Any, settings: Settings, **overrides: Any) -> uvicorn.Config:
+    """uvicorn with PairPad's fast WebSocket path and HTTP limits (needs the pinned uvicorn)."""
+    check_uvicorn_version()
     options: dict[str, Any] = {
         "host": settings.host,
         "port": settings.port,
+        "http": http_protocol(settings),
         "ws": FastPathProtocol,
         "ws_max_size": settings.max_message_bytes,
         "ws_ping_interval": settings.ping_interval_seconds,

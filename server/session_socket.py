@@ -12,6 +12,7 @@ import asyncio
 import itertools
 import logging
 import re
+import time
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
@@ -23,7 +24,7 @@ from .handlers import handle_message
 from .ratelimit import FloodGuard, Verdict
 from .rooms import AlreadyJoined, Room, SessionFull
 from .settings import Settings
-from .state import app_state
+from .state import MessageStats, app_state
 from .transport import Channel, ServedChannel
 from .uvicorn_fast_path import fast_path_of
 
@@ -85,7 +86,7 @@ async def websocket_session(scope: Scope, receive: Receive, send: Send, session_
         _refuse(connection, str(error), error.close_code)
         await channel.serve(_ignore, _nothing)
         return
-    reader = SocketReader(room, connection, settings)
+    reader = SocketReader(room, connection, settings, state.message_stats)
     await channel.serve(reader.on_message, reader.on_disconnect)
 
 
@@ -163,10 +164,13 @@ class Connection:
 class SocketReader:
     """One socket's incoming side: join deadline → rate limit → decode → handle."""
 
-    __slots__ = ("_connection", "_guard", "_join_deadline", "_room", "_settings")
+    __slots__ = ("_connection", "_guard", "_join_deadline", "_room", "_settings", "_stats")
 
-    def __init__(self, room: Room, connection: Connection, settings: Settings) -> None:
+    def __init__(
+        self, room: Room, connection: Connection, settings: Settings, stats: MessageStats
+    ) -> None:
         self._room = room
+        self._stats = stats
         self._connection = connection
         self._settings = settings
         self._guard = FloodGuard(
@@ -202,12 +206,15 @@ class SocketReader:
         if frame is None:
             connection.send_error(m.BINARY_NOT_SUPPORTED)
             return
-        _handle_text(self._room, connection, frame, self._settings)
+        started = time.perf_counter()
+        message_type = _handle_text(self._room, connection, frame, self._settings)
+        self._stats.record(message_type, time.perf_counter() - started)
         if self._join_deadline is not None and connection.joined:
             self._stop_join_deadline()  # once: every later message skips this
 
 
-def _handle_text(room: Room, connection: Connection, text: str, settings: Settings) -> None:
+def _handle_text(room: Room, connection: Connection, text: str, settings: Settings) -> str:
+    """Handle one text message; returns its type ("?" when it had none)."""
     message_type = "?"
     try:
         message_type, payload = m.decode_message(text)
@@ -221,6 +228,7 @@ def _handle_text(room: Room, connection: Connection, text: str, settings: Settin
         # A bug must cost one message, not the participant's connection or the room.
         log.exception("error handling %s from %r", message_type, connection)
         connection.send_error(f"Internal server error while handling {message_type}")
+    return message_type
 
 
 def _refuse_flood(connection: Connection, verdict: Verdict, settings: Settings) -> None:

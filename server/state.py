@@ -9,10 +9,28 @@ from .rooms import RoomRegistry
 from .settings import Settings
 
 
+class MessageStats:
+    """How long the slowest WebSocket message took to handle, since start-up: every room
+    waits while one message is handled, so this is the figure that must stay small (the
+    fuzz tests and ``GET /api/health`` read it)."""
+
+    __slots__ = ("slowest_seconds", "slowest_type")
+
+    def __init__(self) -> None:
+        self.slowest_seconds = 0.0
+        self.slowest_type = ""
+
+    def record(self, message_type: str, seconds: float) -> None:
+        if seconds > self.slowest_seconds:
+            self.slowest_seconds = seconds
+            self.slowest_type = message_type
+
+
 @dataclass(frozen=True, slots=True)
 class AppState:
     settings: Settings
     rooms: RoomRegistry
+    message_stats: MessageStats
 
 
 def app_state(app: Any) -> AppState:
