@@ -52,3 +52,38 @@ class FloodGuard:
             return Verdict.REFUSE_AND_WARN
         self._refused += 1
         return Verdict.CLOSE if self._refused > self._burst else Verdict.REFUSE
+
+
+class TokenBucket:
+    """``burst`` actions at once, then ``per_second`` on average; ``take`` says whether one
+    more is allowed now. For slow actions (creating sessions, changing the language)."""
+
+    __slots__ = ("_burst", "_clock", "_rate", "_tokens", "_updated")
+
+    def __init__(
+        self, *, per_second: float, burst: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._rate = per_second
+        self._burst = burst
+        self._clock = clock
+        self._tokens = burst
+        self._updated = clock()
+
+    def take(self) -> bool:
+        now = self._clock()
+        self._tokens = min(self._burst, self._tokens + (now - self._updated) * self._rate)
+        self._updated = now
+        if self._tokens >= 1:
+            self._tokens -= 1
+            return True
+        return False
+
+    def seconds_until_next(self) -> float:
+        """How long until ``take`` would succeed (for a Retry-After header)."""
+        return max(0.0, (1 - self._tokens) / self._rate)
+
+    @property
+    def full(self) -> bool:
+        """Refilled to the burst: nothing to remember for this key any more."""
+        now = self._clock()
+        return self._tokens + (now - self._updated) * self._rate >= self._burst
