@@ -14,7 +14,7 @@ UI_BUILT := $(WEBUI)/dist/index.html
 UI_SOURCES := $(shell find $(WEBUI) -path $(WEBUI)/node_modules -prune -o -path $(WEBUI)/dist -prune \
 	-o -type f \( -name '*.ts' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.mjs' \) -print 2>/dev/null)
 
-.PHONY: help setup ui run serve test test-python test-webui lint format lock dist soak bench bench-quick clean
+.PHONY: help setup ui wire run serve test test-python test-webui lint format lock dist soak bench bench-quick clean
 
 help:
 	@echo "make run    set up (first time) and start PairPad"
@@ -26,6 +26,7 @@ help:
 	@echo "make soak   10 minutes of hundreds of clients; memory, sessions and tasks must stay flat"
 	@echo "make bench  PairPad against y-websocket, Hocuspocus and bare relays (~25 min; bench/README.md)"
 	@echo "make lock   re-resolve requirements.lock from pyproject.toml"
+	@echo "make wire   rewrite webui/src/net/wire.schema.json after changing server/messages.py"
 
 setup: $(VENV)/.installed ui
 
@@ -53,6 +54,11 @@ else
 ui:
 	@true
 endif
+
+# The message schema the web UI's types are generated from (tests/test_wire_schema.py fails
+# when it is stale). Not a build step of its own: a checkout builds from the committed file.
+wire: $(VENV)/.installed
+	$(PY) build_scripts/wire_schema.py
 
 run: setup
 	$(PY) -m desktop

@@ -5,7 +5,6 @@ Every setting is a flag (``--help`` lists them) and a ``PAIRPAD_*`` environment 
 
 from __future__ import annotations
 
-import logging
 import sys
 
 import uvicorn
@@ -17,9 +16,6 @@ from .settings import settings_from_cli
 
 def main(argv: list[str] | None = None) -> None:
     settings = settings_from_cli(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
     uvicorn.Server(uvicorn_config(create_app(settings), settings)).run()
 
 

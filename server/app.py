@@ -7,6 +7,7 @@ can start PairPad: ``uvicorn --factory server.app:create_app --ws wsproto``.
 from __future__ import annotations
 
 import gc
+import logging
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -80,6 +81,10 @@ async def _lifespan(_: FastAPI) -> AsyncIterator[None]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    # Started by a plain ASGI server, nothing has set up logging for PairPad's own messages.
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     app = PairPadApp(
         lifespan=_lifespan,
         title="PairPad",

@@ -34,15 +34,15 @@ class AsgiChannel:
         self._receive = receive
         self._send = send
         self._max_message_bytes = settings.max_message_bytes
-        self._outbox: deque[str] = deque()
-        self._queued = 0  # characters waiting in the outbox: bytes, near enough
+        self._outbox: deque[bytes] = deque()
+        self._queued = 0  # bytes waiting in the outbox
         self._ready = asyncio.Event()  # something to write, or a close to send
         self._ended = asyncio.Event()  # the peer left, or was dropped for being too slow
         self._close: tuple[int, str] | None = None
 
     # ------------------------------------------------------------ Channel
 
-    def write(self, frame: str) -> bool:
+    def write(self, frame: bytes) -> bool:
         if self._close is not None or self._ended.is_set():
             return False
         self._outbox.append(frame)
@@ -109,7 +109,7 @@ class AsgiChannel:
                 self._ready.clear()
                 while self._outbox:
                     frame = self._outbox.popleft()
-                    await self._send({"type": "websocket.send", "text": frame})
+                    await self._send({"type": "websocket.send", "text": frame.decode()})
                     self._queued -= len(frame)
                 if self._close is not None:
                     code, reason = self._close

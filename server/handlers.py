@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+import msgspec
+
 from . import messages as p
 from .document import normalise_newlines
 from .languages import LANGUAGE_IDS, LANGUAGES
@@ -50,13 +52,21 @@ def _bounded(field: str, value: str, limit: int) -> str:
 
 
 def _name(field: str, value: str, limit: int) -> str:
-    """A one-line name: control characters out, spaces collapsed, not empty."""
-    cleaned = " ".join(
-        "".join(ch for ch in value if unicodedata.category(ch) != "Cc" or ch == " ").split()
+    """A one-line name that looks like what it is: compatibility forms folded (NFKC), format
+    characters (right-to-left overrides, zero-width and tag characters: category Cf) and
+    control characters removed, spaces collapsed; then not empty, and not too long. Without
+    this "Ada" and "Ada\u200b" would be two people who look the same."""
+    folded = unicodedata.normalize("NFKC", value)
+    visible = "".join(
+        ch for ch in folded if unicodedata.category(ch) not in _INVISIBLE or ch == " "
     )
+    cleaned = " ".join(visible.split())
     if not cleaned:
         raise _invalid(field, "must not be empty")
     return _bounded(field, cleaned, limit)
+
+
+_INVISIBLE = frozenset({"Cc", "Cf"})
 
 
 def _base64(field: str, value: str, limit: int) -> bytes:
@@ -94,13 +104,16 @@ def _join(room: Room, connection: Connection, payload: p.JoinSession, settings: 
     state_vector = None
     if payload.crdt and payload.stateVector:
         state_vector = _base64("stateVector", payload.stateVector, settings.max_message_bytes)
-    room.join(
-        connection,
-        user_id=user_id,
-        username=username,
-        crdt=payload.crdt == "yjs",
-        state_vector=state_vector,
-    )
+    try:
+        room.join(
+            connection,
+            user_id=user_id,
+            username=username,
+            crdt=payload.crdt == "yjs",
+            state_vector=state_vector,
+        )
+    except ValueError as error:  # TODO(helper1): RefusedUpdate
+        raise _invalid("stateVector", str(error)) from error
 
 
 def _leave(room: Room, connection: Connection, _: p.LeaveSession, settings: Settings) -> None:
@@ -114,8 +127,8 @@ def _code_change(
         update = _base64("update", payload.update, settings.max_message_bytes)
         try:
             room.merge_update(connection, payload.update, update)
-        except ValueError as error:
-            raise _invalid("update", "is not a Yjs update") from error
+        except ValueError as error:  # TODO(helper1): RefusedUpdate
+            raise _invalid("update", str(error)) from error
         return
     if payload.changes is None:
         raise _invalid("changes", "is required (the full code as a string)")
@@ -125,22 +138,11 @@ def _code_change(
 def _cursor_move(
     room: Room, connection: Connection, payload: p.CursorMove, settings: Settings
 ) -> None:
-    cursor: dict[str, Any] = {
-        "cursor": {"line": payload.cursor.line, "column": payload.cursor.column}
-    }
-    if payload.selection is not None:
-        anchor, head = payload.selection.anchor, payload.selection.head
-        cursor["selection"] = {
-            "anchor": {"line": anchor.line, "column": anchor.column},
-            "head": {"line": head.line, "column": head.column},
-        }
     if payload.relative is not None:
         limit = settings.max_cursor_extension_chars
-        cursor["relative"] = {
-            "anchor": _bounded("relative.anchor", payload.relative.anchor, limit),
-            "head": _bounded("relative.head", payload.relative.head, limit),
-        }
-    room.move_cursor(connection, cursor)
+        _bounded("relative.anchor", payload.relative.anchor, limit)
+        _bounded("relative.head", payload.relative.head, limit)
+    room.move_cursor(connection, payload)
 
 
 def _language_change(
@@ -152,13 +154,11 @@ def _language_change(
 def _execute_code(
     room: Room, connection: Connection, payload: p.ExecuteCode, settings: Settings
 ) -> None:
-    request: dict[str, Any] = {
-        "language": _language("language", payload.language),
-        "code": normalise_newlines(_bounded("code", payload.code, settings.max_code_chars)),
-    }
+    _language("language", payload.language)
+    code = normalise_newlines(_bounded("code", payload.code, settings.max_code_chars))
     if payload.runId is not None:
-        request["runId"] = _bounded("runId", payload.runId, MAX_RUN_ID_CHARS)
-    room.forward_execution(connection, request)
+        _bounded("runId", payload.runId, MAX_RUN_ID_CHARS)
+    room.forward_execution(connection, msgspec.structs.replace(payload, code=code))
 
 
 def _execution_result(
@@ -168,16 +168,12 @@ def _execution_result(
     error, error_cut = (None, False)
     if payload.error is not None:
         error, error_cut = _truncate(payload.error, settings.max_output_chars)
-    result: dict[str, Any] = {"output": output, "error": error}
     if payload.language is not None:
-        result["language"] = _language("language", payload.language)
-    if payload.durationMs is not None:
-        result["durationMs"] = payload.durationMs
+        _language("language", payload.language)
     if payload.runId is not None:
-        result["runId"] = _bounded("runId", payload.runId, MAX_RUN_ID_CHARS)
-    if output_cut or error_cut:
-        result["truncated"] = True
-    room.share_result(connection, result)
+        _bounded("runId", payload.runId, MAX_RUN_ID_CHARS)
+    result = msgspec.structs.replace(payload, output=output, error=error)
+    room.share_result(connection, result, truncated=output_cut or error_cut)
 
 
 def _chat_message(

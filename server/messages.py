@@ -1,4 +1,5 @@
-"""The wire protocol: message models, decoding with clear errors, encoding, close codes.
+"""The wire messages, both ways: typed models, decoding with clear errors, the builders of
+every frame the server sends, close codes, and the JSON Schema the web UI's types come from.
 
 Event names and payload shapes come from the user's spec (``shared/spec/websocket-api.md``);
 ``docs/protocol.md`` documents them with every pinned decision and extension. Decoding is two
@@ -9,9 +10,11 @@ then the payload with the model of that type (so a wrong field is named in the e
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Any, Final
+from collections.abc import Mapping
+from typing import Annotated, Any, Final, Union
 
 import msgspec
+from msgspec import UNSET, UnsetType
 
 # Error texts that clients may match on; the first three are the spec's and PROTOCOL.md's.
 INVALID_JSON: Final = "Invalid JSON"
@@ -173,14 +176,221 @@ def _describe(error: msgspec.ValidationError, *, root: str) -> str:
 
 
 # ---------------------------------------------------------------- outgoing events
+#
+# Every server → client message is one of the structs below, wrapped as {"type", "payload"}.
+# ``SERVER_EVENTS`` is the single list of them: the JSON Schema that the web UI's TypeScript
+# types are generated from (build_scripts/wire_schema.py) is made from it, and the builders
+# below are the only way the server makes a frame. Optional fields are UNSET, so they are left
+# out of the frame; a ``None`` (execution-result's ``error``) is sent as null, as the spec shows.
+
+Frame = bytes  # one encoded message, shared by every receiver of a broadcast
+
+
+class _Out(msgspec.Struct, gc=False):  # no cycles: skip the GC bookkeeping
+    pass
+
+
+class Person(_Out):
+    """A participant as others see them (participant-joined)."""
+
+    userId: str
+    username: str
+    color: str  # extension: a CSS hex colour, unique in the room while they stay
+
+
+class Limits(_Out):
+    maxMessageBytes: int
+    maxCodeChars: int
+    maxDocumentBytes: int
+    maxOutputChars: int
+    maxChatChars: int
+    runTimeoutMs: int  # how long a browser lets a run go before stopping it
+
+
+class SessionState(_Out):
+    """Extension, once per join, before the spec events that describe the room."""
+
+    sessionId: str
+    title: str
+    language: str
+    participants: list[Person]
+    createdAt: int  # milliseconds since the epoch
+    you: Person
+    limits: Limits
+
+
+class ParticipantLeft(_Out):
+    userId: str
+
+
+class CodeUpdate(_Out):
+    """Spec clients get ``code`` (the full text); CRDT clients get ``update`` (Yjs v1,
+    base64), and on join also ``code``, ``stateVector`` and ``sync``."""
+
+    userId: str
+    code: str | UnsetType = UNSET
+    update: str | UnsetType = UNSET
+    stateVector: str | UnsetType = UNSET
+    sync: bool | UnsetType = UNSET
+
+
+class CursorUpdate(_Out):
+    userId: str
+    cursor: Position
+    selection: Selection | UnsetType = UNSET
+    relative: RelativeCursor | UnsetType = UNSET
+
+
+class LanguageUpdated(_Out):
+    userId: str
+    language: str
+
+
+class RunRequested(_Out):
+    """execute-code, relayed to the others (never run on the server)."""
+
+    userId: str
+    username: str
+    language: str
+    code: str
+    runId: str | UnsetType = UNSET
+
+
+class RunResult(_Out):
+    """execution-result, relayed from the participant who ran the code."""
+
+    userId: str
+    username: str
+    output: str
+    error: str | None
+    language: str | UnsetType = UNSET
+    durationMs: float | UnsetType = UNSET
+    runId: str | UnsetType = UNSET
+    truncated: bool | UnsetType = UNSET
+
+
+class ChatLine(_Out):
+    userId: str
+    username: str
+    text: str
+    ts: int  # milliseconds since the epoch
+
+
+class ErrorMessage(_Out):
+    message: str
+
+
+SERVER_EVENTS: Final[dict[str, type[msgspec.Struct]]] = {
+    "session-state": SessionState,
+    "participant-joined": Person,
+    "participant-left": ParticipantLeft,
+    "code-update": CodeUpdate,
+    "cursor-update": CursorUpdate,
+    "language-updated": LanguageUpdated,
+    "execute-code": RunRequested,
+    "execution-result": RunResult,
+    "chat-message": ChatLine,
+    "error": ErrorMessage,
+}
 
 _encoder = msgspec.json.Encoder()
 
 
-def encode_event(event_type: str, payload: dict[str, Any]) -> str:
-    """One event as the text of a frame; broadcasts encode once and share the string."""
-    return _encoder.encode({"type": event_type, "payload": payload}).decode()
+def _frame(event_type: str, payload: msgspec.Struct) -> Frame:
+    return _encoder.encode({"type": event_type, "payload": payload})
 
 
-def error_event(message: str) -> str:
-    return encode_event("error", {"message": message})
+def session_state(state: SessionState) -> Frame:
+    return _frame("session-state", state)
+
+
+def participant_joined(person: Person) -> Frame:
+    return _frame("participant-joined", person)
+
+
+def participant_left(user_id: str) -> Frame:
+    return _frame("participant-left", ParticipantLeft(user_id))
+
+
+def code_update(update: CodeUpdate) -> Frame:
+    return _frame("code-update", update)
+
+
+def cursor_update(user_id: str, move: CursorMove) -> Frame:
+    cursor = CursorUpdate(user_id, move.cursor)
+    if move.selection is not None:
+        cursor.selection = move.selection
+    if move.relative is not None:
+        cursor.relative = move.relative
+    return _frame("cursor-update", cursor)
+
+
+def language_updated(user_id: str, language: str) -> Frame:
+    return _frame("language-updated", LanguageUpdated(user_id, language))
+
+
+def run_requested(author: Person, request: ExecuteCode) -> Frame:
+    relayed = RunRequested(author.userId, author.username, request.language, request.code)
+    if request.runId is not None:
+        relayed.runId = request.runId
+    return _frame("execute-code", relayed)
+
+
+def run_result(author: Person, result: ExecutionResult, *, truncated: bool) -> Frame:
+    relayed = RunResult(author.userId, author.username, result.output, result.error)
+    if result.language is not None:
+        relayed.language = result.language
+    if result.durationMs is not None:
+        relayed.durationMs = result.durationMs
+    if result.runId is not None:
+        relayed.runId = result.runId
+    if truncated:
+        relayed.truncated = True
+    return _frame("execution-result", relayed)
+
+
+def chat_line(author: Person, text: str, *, ts: int) -> Frame:
+    return _frame("chat-message", ChatLine(author.userId, author.username, text, ts))
+
+
+def error_event(message: str) -> Frame:
+    return _frame("error", ErrorMessage(message))
+
+
+# ---------------------------------------------------------------- both directions, as a schema
+
+
+def _envelopes(events: Mapping[str, type[msgspec.Struct]], suffix: str) -> tuple[type, ...]:
+    """Tagged {"type", "payload"} structs, one per event: what the JSON Schema describes."""
+    return tuple(
+        msgspec.defstruct(
+            "".join(word.capitalize() for word in name.split("-")) + suffix,
+            [("payload", payload)],
+            tag=name,
+            tag_field="type",
+        )
+        for name, payload in events.items()
+    )
+
+
+# Every message as one tagged type per direction: for the schema, and for tests that check
+# each frame the server sends against it.
+SERVER_MESSAGE: Final[Any] = Union[_envelopes(SERVER_EVENTS, "Event")]  # noqa: UP007
+CLIENT_MESSAGE: Final[Any] = Union[_envelopes(PAYLOAD_TYPES, "Request")]  # noqa: UP007
+
+
+def wire_schema() -> dict[str, Any]:
+    """JSON Schema of every message both ways: ``ServerMessage`` and ``ClientMessage``."""
+    (server_union, client_union), components = msgspec.json.schema_components(
+        [SERVER_MESSAGE, CLIENT_MESSAGE],
+        ref_template="#/$defs/{name}",
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "PairPad wire messages",
+        "$defs": {
+            **components,
+            "ServerMessage": server_union,
+            "ClientMessage": client_union,
+        },
+    }

@@ -2,9 +2,10 @@
 
 Every method here is synchronous and runs on the event loop, so a room's state changes one
 message at a time without locks, and broadcasting never waits on a socket (each frame goes
-to the connection's transport at once; see ``server.connection``).
-Receivers follow ``shared/PROTOCOL.md``: presence and language go to everyone, sender
-included; code, cursors, run requests and results go to everyone except the sender.
+to the connection's transport at once; see ``server.session_socket``). Frames are built by
+``server.messages``; a room only decides who gets them. Receivers follow
+``docs/protocol.md``: presence, language and chat go to everyone, sender included; code,
+cursors, run requests and results go to everyone except the sender.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NewType
+from typing import TYPE_CHECKING, NewType
 
+import msgspec
+
+from . import messages as m
 from .document import CodeDocument
-from .messages import SERVER_USER_ID, CloseCode, encode_event
+from .ratelimit import TokenBucket
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -57,10 +61,10 @@ def b64encode(data: bytes) -> str:
 
 
 class SessionFull(Exception):
-    close_code = CloseCode.SESSION_FULL
+    close_code = m.CloseCode.SESSION_FULL
 
 
-class AlreadyJoined(Exception):
+class AlreadyJoined(m.ProtocolError):
     pass
 
 
@@ -70,14 +74,14 @@ class TooManySessions(Exception):
 
 @dataclass(eq=False, slots=True)
 class Participant:
-    user_id: str
-    username: str
-    color: str
+    person: m.Person
     connections: set[Connection] = field(default_factory=set)
-    cursor_frame: str | None = None  # the last cursor-update, replayed to late joiners
+    cursor_frame: m.Frame | None = None  # the last cursor-update, replayed to late joiners
+    language_changes: TokenBucket | None = None  # made on the first change
 
-    def public(self) -> dict[str, str]:
-        return {"userId": self.user_id, "username": self.username, "color": self.color}
+    @property
+    def user_id(self) -> str:
+        return self.person.userId
 
 
 class Room:
@@ -94,14 +98,15 @@ class Room:
         self.title = title
         self.created_at = time.time()
         self.language = language
-        self.document = CodeDocument()
+        self.ever_joined = False
+        self.document = CodeDocument()  # TODO(helper1): limits
         self._settings = settings
         self._on_empty = on_empty
-        self._language_set_by = SERVER_USER_ID
+        self._language_set_by = m.SERVER_USER_ID
         self._connections: set[Connection] = set()
         self._participants: dict[str, Participant] = {}
-        self._chat: deque[str] = deque(maxlen=settings.chat_history_size or None)
-        self._last_result: str | None = None
+        self._chat: deque[m.Frame] = deque(maxlen=settings.chat_history_size or None)
+        self._last_result: m.Frame | None = None
 
     # ------------------------------------------------------------ membership
 
@@ -129,24 +134,37 @@ class Room:
         crdt: bool,
         state_vector: bytes | None,
     ) -> None:
+        """All or nothing: everything that can fail (limits, the client's state vector) is
+        checked before the room changes, so a refused join can simply be sent again."""
         if connection.joined:
             raise AlreadyJoined(f"Already joined as {connection.user_id}; send leave-session first")
         participant = self._participants.get(user_id)
-        is_new = participant is None
+        self._check_capacity(participant, user_id)
+        # What a CRDT joiner lacks; raises on a malformed state vector, before any change.
+        missing = self.document.update_since(state_vector) if crdt else None
+
         if participant is None:
-            if len(self._participants) >= self._settings.max_participants_per_room:
-                raise SessionFull(
-                    f"Session is full ({self._settings.max_participants_per_room} participants)"
-                )
-            participant = Participant(user_id, username, self._free_color())
+            participant = Participant(m.Person(user_id, username, self._free_color()))
             self._participants[user_id] = participant
+            self._broadcast(m.participant_joined(participant.person))
         participant.connections.add(connection)
         connection.user_id = user_id
         connection.crdt = crdt
-        self._send_state(connection, participant, state_vector)
-        if is_new:
-            frame = encode_event("participant-joined", participant.public())
-            self._broadcast(frame, exclude=connection)
+        self.ever_joined = True
+        self._send_state(connection, participant, missing)
+
+    def _check_capacity(self, participant: Participant | None, user_id: str) -> None:
+        settings = self._settings
+        if participant is None:
+            if len(self._participants) >= settings.max_participants_per_room:
+                raise SessionFull(
+                    f"Session is full ({settings.max_participants_per_room} participants)"
+                )
+        elif len(participant.connections) >= settings.max_connections_per_user:
+            raise SessionFull(
+                f"Too many tabs: {user_id} already has {settings.max_connections_per_user} "
+                "connections in this session; close one, or wait for an old one to time out"
+            )
 
     def leave(self, connection: Connection) -> None:
         """leave-session, or the socket went away: participant-left once, on the last tab."""
@@ -160,7 +178,7 @@ class Room:
         if participant.connections:
             return
         del self._participants[user_id]
-        frame = encode_event("participant-left", {"userId": user_id})
+        frame = m.participant_left(user_id)
         self._broadcast(frame)
         connection.send(frame)  # a tab that sent leave-session is still open: confirm it
 
@@ -169,10 +187,6 @@ class Room:
         self._connections.discard(connection)
         if not self._connections:
             self._on_empty(self)
-
-    def close_all(self, code: int, reason: str) -> None:
-        for connection in list(self._connections):
-            connection.close(code, reason)
 
     # ------------------------------------------------------------ events
 
@@ -185,55 +199,68 @@ class Room:
         if self.document.code != code:
             # Line endings were normalised: tell the sender, or its editor keeps "\r\n" and
             # drifts from everyone else's.
-            connection.send(
-                encode_event("code-update", {"userId": author, "code": self.document.code})
-            )
+            connection.send(m.code_update(m.CodeUpdate(author, code=self.document.code)))
 
     def merge_update(self, connection: Connection, update_b64: str, update: bytes) -> None:
-        """A CRDT client's Yjs update (raises ValueError if it is not one)."""
+        """A CRDT client's Yjs update (raises ValueError if the document refuses it)."""
         fix = self.document.apply_update(update)
         self._broadcast_code(self._author(connection), update_b64, exclude=connection)
         if fix is not None:
-            self._broadcast_code(SERVER_USER_ID, b64encode(fix), exclude=None)
+            self._broadcast_code(m.SERVER_USER_ID, b64encode(fix), exclude=None)
 
-    def move_cursor(self, connection: Connection, cursor: dict[str, Any]) -> None:
-        author = self._author(connection)
-        frame = encode_event("cursor-update", {"userId": author, **cursor})
-        self._participants[author].cursor_frame = frame
+    def move_cursor(self, connection: Connection, move: m.CursorMove) -> None:
+        participant = self._participants[self._author(connection)]
+        frame = m.cursor_update(participant.user_id, move)
+        participant.cursor_frame = frame
         self._broadcast(frame, exclude=connection)
 
     def change_language(self, connection: Connection, language: str) -> None:
+        participant = self._participants[self._author(connection)]
+        self._take_language_change(participant)
         self.language = language
-        self._language_set_by = self._author(connection)
-        self._broadcast(self._language_frame())
+        self._language_set_by = participant.user_id
+        self._broadcast(m.language_updated(self._language_set_by, self.language))
 
-    def forward_execution(self, connection: Connection, request: dict[str, Any]) -> None:
+    def _take_language_change(self, participant: Participant) -> None:
+        per_minute = self._settings.language_changes_per_minute
+        if participant.language_changes is None:
+            # A burst, so stepping through the menu with the arrow keys is not refused.
+            participant.language_changes = TokenBucket(
+                per_second=per_minute / 60, burst=min(10.0, max(1.0, per_minute))
+            )
+        if not participant.language_changes.take():
+            raise m.ProtocolError(
+                f"Too many language changes: at most {per_minute:g} a minute; this one was refused"
+            )
+
+    def forward_execution(self, connection: Connection, request: m.ExecuteCode) -> None:
         """execute-code is relayed to the others, never run here."""
-        self._broadcast(
-            encode_event("execute-code", {**self._attribution(connection), **request}),
-            exclude=connection,
-        )
+        author = self._participants[self._author(connection)].person
+        self._broadcast(m.run_requested(author, request), exclude=connection)
 
-    def share_result(self, connection: Connection, result: dict[str, Any]) -> None:
-        frame = encode_event("execution-result", {**self._attribution(connection), **result})
+    def share_result(
+        self, connection: Connection, result: m.ExecutionResult, *, truncated: bool
+    ) -> None:
+        author = self._participants[self._author(connection)].person
+        frame = m.run_result(author, result, truncated=truncated)
         self._last_result = frame
         self._broadcast(frame, exclude=connection)
 
     def chat(self, connection: Connection, text: str) -> None:
-        payload = {**self._attribution(connection), "text": text, "ts": int(time.time() * 1000)}
-        frame = encode_event("chat-message", payload)
+        author = self._participants[self._author(connection)].person
+        frame = m.chat_line(author, text, ts=int(time.time() * 1000))
         if self._chat.maxlen:
             self._chat.append(frame)
         self._broadcast(frame)
 
     # ------------------------------------------------------------ views
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> dict[str, object]:
         return {
             "sessionId": self.id,
             "title": self.title,
             "language": self.language,
-            "participants": [p.public() for p in self._participants.values()],
+            "participants": [msgspec.to_builtins(p.person) for p in self._participants.values()],
             "createdAt": int(self.created_at * 1000),
         }
 
@@ -243,7 +270,7 @@ class Room:
         for participant in self._participants.values():
             yield from participant.connections
 
-    def _broadcast(self, frame: str, *, exclude: Connection | None = None) -> None:
+    def _broadcast(self, frame: m.Frame, *, exclude: Connection | None = None) -> None:
         for connection in list(self._joined()):
             if connection is not exclude:
                 connection.send(frame)
@@ -251,76 +278,78 @@ class Room:
     def _broadcast_code(self, author: str, update_b64: str, *, exclude: Connection | None) -> None:
         # Two audiences, each frame encoded at most once: CRDT clients get the update,
         # spec clients the full code.
-        crdt_frame: str | None = None
-        text_frame: str | None = None
+        crdt_frame: m.Frame | None = None
+        text_frame: m.Frame | None = None
         for connection in list(self._joined()):
             if connection is exclude:
                 continue
             if connection.crdt:
                 if crdt_frame is None:
-                    crdt_frame = encode_event(
-                        "code-update", {"userId": author, "update": update_b64}
-                    )
+                    crdt_frame = m.code_update(m.CodeUpdate(author, update=update_b64))
                 connection.send(crdt_frame)
             else:
                 if text_frame is None:
-                    text_frame = encode_event(
-                        "code-update", {"userId": author, "code": self.document.code}
-                    )
+                    text_frame = m.code_update(m.CodeUpdate(author, code=self.document.code))
                 connection.send(text_frame)
 
-    def _language_frame(self) -> str:
-        return encode_event(
-            "language-updated", {"userId": self._language_set_by, "language": self.language}
-        )
-
-    def _send_state(
-        self, connection: Connection, me: Participant, state_vector: bytes | None
-    ) -> None:
+    def _send_state(self, connection: Connection, me: Participant, missing: bytes | None) -> None:
         """What a joiner needs, as spec events, after one session-state (extension)."""
-        connection.send(
-            encode_event(
-                "session-state",
-                {
-                    **self.summary(),
-                    "you": me.public(),
-                    "limits": {
-                        "maxMessageBytes": self._settings.max_message_bytes,
-                        "maxCodeChars": self._settings.max_code_chars,
-                        "maxOutputChars": self._settings.max_output_chars,
-                        "maxChatChars": self._settings.max_chat_chars,
-                        "runTimeoutMs": int(self._settings.run_timeout_seconds * 1000),
-                    },
-                },
-            )
-        )
-        for participant in self._participants.values():
-            connection.send(encode_event("participant-joined", participant.public()))
-        connection.send(self._language_frame())
-        code_payload: dict[str, Any] = {"userId": SERVER_USER_ID, "code": self.document.code}
-        if connection.crdt:
-            code_payload["update"] = b64encode(self.document.update_since(state_vector))
-            code_payload["stateVector"] = b64encode(self.document.state_vector())
-            code_payload["sync"] = True
-        connection.send(encode_event("code-update", code_payload))
+        people = [p.person for p in self._participants.values()]
+        connection.send(m.session_state(self._state(people, me.person)))
+        for person in people:
+            connection.send(m.participant_joined(person))
+        connection.send(m.language_updated(self._language_set_by, self.language))
+        code = m.CodeUpdate(m.SERVER_USER_ID, code=self.document.code)
+        if missing is not None:
+            code.update = b64encode(missing)
+            code.stateVector = b64encode(self.document.state_vector())
+            code.sync = True
+        connection.send(m.code_update(code))
         for participant in self._participants.values():
             if participant is not me and participant.cursor_frame is not None:
                 connection.send(participant.cursor_frame)
-        for frame in self._chat:
+        for frame in self._recent_chat():
             connection.send(frame)
         if self._last_result is not None:
             connection.send(self._last_result)
+
+    def _state(self, people: list[m.Person], you: m.Person) -> m.SessionState:
+        settings = self._settings
+        return m.SessionState(
+            sessionId=self.id,
+            title=self.title,
+            language=self.language,
+            participants=people,
+            createdAt=int(self.created_at * 1000),
+            you=you,
+            limits=m.Limits(
+                maxMessageBytes=settings.max_message_bytes,
+                maxCodeChars=settings.max_code_chars,
+                maxDocumentBytes=settings.max_document_bytes,
+                maxOutputChars=settings.max_output_chars,
+                maxChatChars=settings.max_chat_chars,
+                runTimeoutMs=int(settings.run_timeout_seconds * 1000),
+            ),
+        )
+
+    def _recent_chat(self) -> list[m.Frame]:
+        """The newest chat that fits in ``max_chat_history_bytes``, oldest first."""
+        budget = self._settings.max_chat_history_bytes
+        recent: list[m.Frame] = []
+        for frame in reversed(self._chat):
+            budget -= len(frame)
+            if budget < 0:
+                break
+            recent.append(frame)
+        recent.reverse()
+        return recent
 
     def _author(self, connection: Connection) -> str:
         assert connection.user_id is not None, "handlers only pass joined connections"
         return connection.user_id
 
-    def _attribution(self, connection: Connection) -> dict[str, str]:
-        participant = self._participants[self._author(connection)]
-        return {"userId": participant.user_id, "username": participant.username}
-
     def _free_color(self) -> str:
-        taken = {p.color for p in self._participants.values()}
+        taken = {p.person.color for p in self._participants.values()}
         for color in PALETTE:
             if color not in taken:
                 return color
@@ -328,7 +357,8 @@ class Room:
 
 
 class RoomRegistry:
-    """All rooms; a room nobody is connected to is freed after ``room_idle_ttl_seconds``."""
+    """All rooms. A room nobody is connected to is freed after ``room_idle_ttl_seconds``;
+    one nobody ever joined, after ``unjoined_session_ttl_seconds``."""
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
@@ -365,18 +395,18 @@ class RoomRegistry:
         if timer is not None:
             timer.cancel()
 
-    def close_all(self, code: int, reason: str) -> None:
-        for room in self._rooms.values():
-            room.close_all(code, reason)
-
     def _schedule_expiry(self, room: Room) -> None:
         previous = self._expiry.pop(room.id, None)
         if previous is not None:
             previous.cancel()
-        loop = asyncio.get_running_loop()
-        self._expiry[room.id] = loop.call_later(
-            self._settings.room_idle_ttl_seconds, self._expire, room.id
+        settings = self._settings
+        ttl = (
+            settings.room_idle_ttl_seconds
+            if room.ever_joined
+            else settings.unjoined_session_ttl_seconds
         )
+        loop = asyncio.get_running_loop()
+        self._expiry[room.id] = loop.call_later(ttl, self._expire, room.id)
 
     def _expire(self, session_id: SessionId) -> None:
         self._expiry.pop(session_id, None)

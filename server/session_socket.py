@@ -135,7 +135,7 @@ class Connection:
     def closing(self) -> bool:
         return self._closing
 
-    def send(self, frame: str) -> bool:
+    def send(self, frame: m.Frame) -> bool:
         """Send one frame. False if the connection is closing or was dropped for being slow."""
         if self._closing:
             return False

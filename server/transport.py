@@ -18,8 +18,9 @@ MessageHandler = Callable[[str | None], None]  # text, or None for a binary mess
 class Channel(Protocol):
     """Where a connection's frames go; unit tests pass fakes."""
 
-    def write(self, frame: str) -> bool:
-        """Send a text frame now, without waiting; False if the socket is closing or gone."""
+    def write(self, frame: bytes) -> bool:
+        """Send a text frame (UTF-8) now, without waiting; False if the socket is closing
+        or gone."""
         ...
 
     def buffered_bytes(self) -> int:

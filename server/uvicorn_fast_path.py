@@ -148,13 +148,13 @@ class FastPathProtocol(WebSocketsSansIOProtocol):
         if self.close_timer is None and self._on_disconnect is None:
             self.transport.close()
 
-    def write(self, frame: str) -> bool:
-        """Send one text frame now (the transport buffers what the peer has not read yet).
-        False if the socket is closing or gone."""
+    def write(self, frame: bytes) -> bool:
+        """Send one text frame (UTF-8) now (the transport buffers what the peer has not read
+        yet). False if the socket is closing or gone."""
         if self.close_sent or self.transport.is_closing():
             return False
         try:
-            self.conn.send_text(frame.encode())
+            self.conn.send_text(frame)
         except InvalidState:
             return False
         self._flush()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from server.messages import CloseCode, encode_event
+from server.messages import CloseCode, error_event
 from server.rooms import Room, RoomRegistry, SessionFull, SessionId
 from server.session_socket import Connection
 from server.settings import Settings
@@ -116,12 +116,12 @@ async def test_colour_of_a_participant_who_left_is_given_to_the_next():
     room, _ = make_room()
     connect(room, "alice")
     bob, _ = connect(room, "bob")
-    bob_colour = {p.user_id: p.color for p in room.participants}["bob"]
+    bob_colour = {p.user_id: p.person.color for p in room.participants}["bob"]
 
     room.disconnect(bob)
     connect(room, "carol")
 
-    assert {p.user_id: p.color for p in room.participants}["carol"] == bob_colour
+    assert {p.user_id: p.person.color for p in room.participants}["carol"] == bob_colour
 
 
 async def test_invalid_crdt_update_leaves_the_document_untouched():
@@ -154,10 +154,10 @@ async def test_connection_writes_frames_in_order():
     connection = Connection(socket, MAX_BUFFERED)
 
     for number in range(50):
-        connection.send(encode_event("n", {"n": number}))
+        connection.send(error_event(str(number)))
 
     frames = await socket.wait_for(50)
-    assert [f["payload"]["n"] for f in frames] == list(range(50))
+    assert [f["payload"]["message"] for f in frames] == [str(n) for n in range(50)]
 
 
 async def test_reader_that_falls_behind_is_dropped_without_blocking_the_sender():
@@ -165,7 +165,7 @@ async def test_reader_that_falls_behind_is_dropped_without_blocking_the_sender()
     socket.stalled = True  # the peer stopped reading: what is written stays buffered
     connection = Connection(socket, max_buffered_bytes=200)
 
-    accepted = [connection.send(encode_event("n", {"pad": "x" * 30})) for _ in range(20)]
+    accepted = [connection.send(error_event("x" * 30)) for _ in range(20)]
 
     assert False in accepted, "the backlog is bounded"
     assert accepted.index(False) <= 6
@@ -186,4 +186,4 @@ async def test_close_comes_after_what_was_sent_first():
     assert [json.loads(f) for f in socket.frames] == [
         {"type": "error", "payload": {"message": "you are out"}}
     ]
-    assert connection.send("late") is False
+    assert connection.send(error_event("late")) is False

@@ -6,23 +6,29 @@ import asyncio
 import json
 from typing import Any
 
+import msgspec
+
+from server.messages import SERVER_MESSAGE
+
 
 class FakeChannel:
     """Records what a connection writes. ``stalled``: the peer stopped reading, so what is
     written piles up in ``buffered_bytes`` as it would in a transport's buffer."""
 
     def __init__(self) -> None:
-        self.frames: list[str] = []
+        self.frames: list[bytes] = []
         self.closed_with: tuple[int, str] | None = None
         self.stalled = False
         self._buffered = 0
         self._changed = asyncio.Event()
 
-    def write(self, frame: str) -> bool:
+    def write(self, frame: bytes) -> bool:
         if self.closed_with is not None:
             return False
+        # Every frame the server makes must be a message of the published schema.
+        msgspec.json.decode(frame, type=SERVER_MESSAGE)
         if self.stalled:
-            self._buffered += len(frame.encode())
+            self._buffered += len(frame)
         self.frames.append(frame)
         self._changed.set()
         return True

@@ -13,8 +13,11 @@ import itertools
 import json
 from typing import Any
 
+import msgspec
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
+
+from server.messages import SERVER_MESSAGE
 
 Message = dict[str, Any]
 # Short, so a barrier fits even a test server's tight chat limit (max_chat_chars=10).
@@ -57,6 +60,8 @@ class Peer:
 
     async def recv(self, timeout: float = 5.0) -> Message:
         raw = await asyncio.wait_for(self.ws.recv(), timeout)
+        # Every frame must be a message of the published schema (webui/src/net/wire.schema.json).
+        msgspec.json.decode(raw, type=SERVER_MESSAGE)
         message: Message = json.loads(raw)
         self.seen.append(message)
         return message

@@ -3,6 +3,10 @@
 The server is started with ``--port 0``; the port is read from uvicorn's own "running on"
 line, so there is no race for a port and no polling: start-up is a line we wait for, with a
 timeout, and a failure shows the server's output.
+
+Two transports: ``fast`` is ``python -m server`` (PairPad's uvicorn fast path); ``asgi`` is
+plain uvicorn with wsproto and the app factory, the way any ASGI server would run PairPad
+(``server/asgi_channel.py``). The WebSocket tests run on both.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ class ServerProcess:
     extra_args: list[str] = field(default_factory=list)
     host: str = "127.0.0.1"
     port: int = 0
+    transport: str = "fast"  # or "asgi"
     process: subprocess.Popen[str] | None = None
     _lines: queue.Queue[str | None] = field(default_factory=queue.Queue)
     output: list[str] = field(default_factory=list)
@@ -50,7 +55,7 @@ class ServerProcess:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         env.update({f"PAIRPAD_{key.upper()}": value for key, value in self.settings.items()})
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "server", "--host", self.host, "--port", "0", *self.extra_args],
+            [*self._command(), *self.extra_args],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -61,6 +66,22 @@ class ServerProcess:
         threading.Thread(target=self._pump, args=(self.process.stdout,), daemon=True).start()
         self.port = self._wait_for_port(timeout)
         return self
+
+    def _command(self) -> list[str]:
+        if self.transport == "fast":
+            return [sys.executable, "-m", "server", "--host", self.host, "--port", "0"]
+        assert self.transport == "asgi", self.transport
+        command = [sys.executable, "-m", "uvicorn", "--factory", "server.app:create_app"]
+        command += ["--ws", "wsproto", "--host", self.host, "--port", "0"]
+        # Transport features an ASGI app cannot control: the server's own flags carry them
+        # (PairPad's settings of the same names drive the fast path).
+        if "websocket_compression" in self.settings:
+            command += ["--ws-per-message-deflate", self.settings["websocket_compression"]]
+        if "ping_interval_seconds" in self.settings:
+            command += ["--ws-ping-interval", self.settings["ping_interval_seconds"]]
+        if "ping_timeout_seconds" in self.settings:
+            command += ["--ws-ping-timeout", self.settings["ping_timeout_seconds"]]
+        return command
 
     def _pump(self, stream: IO[str]) -> None:
         for line in stream:

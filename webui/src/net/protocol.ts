@@ -1,88 +1,44 @@
 /**
- * The wire protocol as types: the spec's events plus PairPad's extensions
- * (docs/protocol.md). Every message is `{type, payload}` in one JSON text frame.
+ * The wire protocol: the spec's events plus PairPad's extensions (docs/protocol.md). Every
+ * message is `{type, payload}` in one JSON text frame.
+ *
+ * The message types are not written here: they are generated from the server's Python
+ * definitions (server/messages.py → src/net/wire.schema.json → src/net/generated/wire.ts),
+ * so the two sides cannot disagree. This module gives them the names the UI uses and adds
+ * the little the UI needs on top: parsing a frame, the socket's URL, close codes by name.
  */
 
-export interface Position {
-  line: number; // 1-based
-  column: number; // 1-based
-}
+import { WIRE, type CursorMove, type Person, type ServerMessage } from "./generated/wire";
 
-export interface CursorPayload {
-  cursor: Position;
-  selection?: { anchor: Position; head: Position };
-  relative?: { anchor: string; head: string }; // base64 Y.RelativePosition
-}
+export type {
+  ClientMessage,
+  CodeUpdate,
+  Limits,
+  Position,
+  RunRequested,
+  RunResult,
+  ServerMessage,
+  SessionState,
+} from "./generated/wire";
 
-export interface Participant {
-  userId: string;
-  username: string;
-  color: string;
-}
+/** A participant as the room shows them. */
+export type Participant = Person;
 
-export interface RunResult {
-  output: string;
-  error: string | null;
-  language?: string;
-  durationMs?: number;
-  runId?: string;
-  truncated?: boolean;
-}
-
-export interface SessionState {
-  sessionId: string;
-  title: string;
-  language: string;
-  participants: Participant[];
-  createdAt: number;
-  you: Participant;
-  limits: { maxMessageBytes: number; maxCodeChars: number; maxOutputChars: number; maxChatChars: number };
-}
-
-/** Server → client. */
-export type ServerMessage =
-  | { type: "session-state"; payload: SessionState }
-  | { type: "participant-joined"; payload: Participant }
-  | { type: "participant-left"; payload: { userId: string } }
-  | {
-      type: "code-update";
-      payload: { userId: string; code?: string; update?: string; stateVector?: string; sync?: boolean };
-    }
-  | { type: "cursor-update"; payload: CursorPayload & { userId: string } }
-  | { type: "language-updated"; payload: { userId: string; language: string } }
-  | {
-      type: "execute-code";
-      payload: { userId: string; username: string; language: string; code: string; runId?: string };
-    }
-  | { type: "execution-result"; payload: RunResult & { userId: string; username: string } }
-  | { type: "chat-message"; payload: { userId: string; username: string; text: string; ts: number } }
-  | { type: "error"; payload: { message: string } };
-
-/** Client → server. */
-export type ClientMessage =
-  | {
-      type: "join-session";
-      payload: { userId: string; username: string; crdt?: "yjs"; stateVector?: string };
-    }
-  | { type: "leave-session"; payload: { userId: string } }
-  | { type: "code-change"; payload: { userId: string; changes?: string; update?: string } }
-  | { type: "cursor-move"; payload: CursorPayload & { userId: string } }
-  | { type: "language-change"; payload: { userId: string; language: string } }
-  | { type: "execute-code"; payload: { language: string; code: string; runId?: string } }
-  | { type: "execution-result"; payload: RunResult }
-  | { type: "chat-message"; payload: { text: string } };
+/** Where someone's caret is: what a client sends in cursor-move, without the ignored userId. */
+export type CursorPayload = Omit<CursorMove, "userId">;
 
 export type ServerMessageOf<T extends ServerMessage["type"]> = Extract<ServerMessage, { type: T }>;
 
 /** Close codes the server uses (docs/protocol.md). */
 export const CloseCode = {
-  normal: 1000,
-  goingAway: 1001,
-  policyViolation: 1008,
-  messageTooBig: 1009,
-  sessionNotFound: 4404,
-  tooSlow: 4408,
-  sessionFull: 4409,
+  normal: WIRE.closeCodes.NORMAL,
+  goingAway: WIRE.closeCodes.GOING_AWAY,
+  policyViolation: WIRE.closeCodes.POLICY_VIOLATION,
+  messageTooBig: WIRE.closeCodes.MESSAGE_TOO_BIG,
+  internalError: WIRE.closeCodes.INTERNAL_ERROR,
+  sessionNotFound: WIRE.closeCodes.SESSION_NOT_FOUND,
+  tooSlow: WIRE.closeCodes.TOO_SLOW,
+  sessionFull: WIRE.closeCodes.SESSION_FULL,
 } as const;
 
 export function parseServerMessage(text: string): ServerMessage | null {
