@@ -7,8 +7,8 @@ can start PairPad: ``uvicorn --factory server.app:create_app --ws wsproto``.
 from __future__ import annotations
 
 import gc
-import logging
 import json
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
