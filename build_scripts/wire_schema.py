@@ -33,6 +33,9 @@ def constants() -> dict[str, Any]:
         ],
         "defaultLanguage": defaults["default_language"].default,
         "closeCodes": {code.name: int(code) for code in CloseCode},
+        # The name and title rules the home page and the name prompt check before sending.
+        "maxUsernameChars": defaults["max_username_chars"].default,
+        "maxTitleChars": defaults["max_title_chars"].default,
         # What a page assumes until the server's session-state says otherwise.
         "defaultLimits": {
             "maxMessageBytes": defaults["max_message_bytes"].default,

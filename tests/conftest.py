@@ -8,10 +8,15 @@ from tests.support.peers import Peer
 from tests.support.server import ServerProcess
 
 
+# The browser tests reach the server as http://interview.lan:PORT (an insecure origin, as on
+# a real LAN); a real deployment answers to the machine's own names, a test names this one.
+BROWSER_HOSTS = {"allowed_hosts": '["interview.lan"]'}
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[ServerProcess]:
     """One server with default settings, shared by the tests that don't tighten limits."""
-    process = ServerProcess().start()
+    process = ServerProcess(settings=BROWSER_HOSTS).start()
     yield process
     process.stop()
 
@@ -22,7 +27,7 @@ def start_server() -> Iterator[Callable[..., ServerProcess]]:
     started: list[ServerProcess] = []
 
     def start(**settings: str) -> ServerProcess:
-        process = ServerProcess(settings=settings).start()
+        process = ServerProcess(settings={**BROWSER_HOSTS, **settings}).start()
         started.append(process)
         return process
 

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   backoffDelay,
   describeClose,
+  RECONNECT_SCHEDULE,
+  retryDetail,
   RoomConnection,
+  SLOT_SCHEDULE,
   type ConnectionStatus,
 } from "../src/net/connection";
 import type { ServerMessage } from "../src/net/protocol";
@@ -15,7 +18,7 @@ const JOIN = { type: "join-session", payload: { userId: "user-1", username: "Ann
 /** A RoomConnection wired to fakes; onOpen sends the join, like the room page does. */
 function harness(options: { random?: () => number } = {}) {
   const sockets: FakeSocket[] = [];
-  const statuses: { status: ConnectionStatus; detail: string }[] = [];
+  const statuses: { status: ConnectionStatus; detail: string; retryInMs?: number }[] = [];
   const messages: ServerMessage[] = [];
   const timers = new ManualTimers();
   let opens = 0;
@@ -26,7 +29,8 @@ function harness(options: { random?: () => number } = {}) {
       connection.send(JOIN);
     },
     onMessage: (message) => messages.push(message),
-    onStatus: (status, detail) => statuses.push({ status, detail }),
+    onStatus: (status, detail, retryInMs) =>
+      statuses.push(retryInMs === undefined ? { status, detail } : { status, detail, retryInMs }),
     createSocket: (url) => {
       const socket = new FakeSocket(url);
       sockets.push(socket);
@@ -141,27 +145,155 @@ describe("RoomConnection: closes that end the session", () => {
     expect(h.sockets).toHaveLength(1);
     expect(h.lastStatus().status).toBe("ended");
   });
+});
 
-  it("4409 (session full) reports 'ended' with the server's reason, or a default text", () => {
-    const withReason = harness();
-    withReason.connection.start();
-    withReason.last().closes(4409, "Room is full (10 participants)");
-    expect(withReason.lastStatus()).toEqual({ status: "ended", detail: "Room is full (10 participants)" });
-    expect(withReason.timers.size).toBe(0);
+describe("RoomConnection: a full session (4409) is waited out", () => {
+  const TOO_MANY_TABS = "Too many tabs: id-x already has 5 connections in this session";
 
-    const bare = harness();
-    bare.connection.start();
-    bare.last().closes(4409);
-    expect(bare.lastStatus()).toEqual({ status: "ended", detail: "This session is full." });
-    expect(bare.timers.size).toBe(0);
-    expect(bare.sockets).toHaveLength(1);
+  /** The server accepts the socket, reads the join, says why in an error, then closes 4409. */
+  function refuse(h: ReturnType<typeof harness>, reason = TOO_MANY_TABS): void {
+    h.last().serverOpens();
+    h.last().serverSends(JSON.stringify({ type: "error", payload: { message: reason } }));
+    h.last().closes(4409, reason);
+  }
+
+  it("reports 'full' with the server's reason and when it retries, and schedules a retry after 2 s", () => {
+    const h = harness();
+    h.connection.start();
+    refuse(h);
+    expect(h.lastStatus()).toEqual({
+      status: "full",
+      detail: `${TOO_MANY_TABS}. Reconnecting in 2 s…`,
+      retryInMs: 2000,
+    });
+    expect(h.timers.delays).toEqual([2000]);
+    expect(h.messages).toEqual([{ type: "error", payload: { message: TOO_MANY_TABS } }]);
+    expect(h.sockets).toHaveLength(1); // not before the timer fires
+  });
+
+  it("without a reason says 'This session is full.'", () => {
+    const h = harness();
+    h.connection.start();
+    h.last().closes(4409);
+    expect(h.lastStatus()).toEqual({
+      status: "full",
+      detail: "This session is full. Reconnecting in 2 s…",
+      retryInMs: 2000,
+    });
+  });
+
+  it("the retry opens a new socket and joins again", () => {
+    const h = harness();
+    h.connection.start();
+    refuse(h);
+    h.timers.runAll();
+    expect(h.sockets).toHaveLength(2);
+    expect(h.lastStatus()).toEqual({ status: "reconnecting", detail: "Reconnecting…" });
+    h.last().serverOpens();
+    expect(h.last().sentMessages()).toEqual([JOIN]);
+    expect(h.lastStatus().status).toBe("connected");
+  });
+
+  it("waits 2 s, 4 s, 8 s, 16 s, then 30 s between refusals, and says so", () => {
+    const h = harness();
+    h.connection.start();
+    const delays: number[] = [];
+    const texts: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      refuse(h);
+      delays.push(...h.timers.delays);
+      texts.push(h.lastStatus().detail);
+      h.timers.runAll();
+    }
+    expect(delays).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
+    expect(texts[2]).toBe(`${TOO_MANY_TABS}. Reconnecting in 8 s…`);
+    expect(h.sockets).toHaveLength(8);
+  });
+
+  it("a successful join resets the wait: the next refusal waits 2 s again", () => {
+    const h = harness();
+    h.connection.start();
+    for (let i = 0; i < 3; i++) {
+      refuse(h);
+      h.timers.runAll();
+    }
+    h.last().serverOpens();
+    h.connection.joined(); // the stale sockets timed out: we are in
+    h.last().closes(4409, TOO_MANY_TABS); // refused again later (another tab opened, say)
+    expect(h.timers.delays).toEqual([2000]);
+  });
+
+  it("an accepted socket that is then refused does not reset the wait (only a join does)", () => {
+    const h = harness();
+    h.connection.start();
+    refuse(h);
+    h.timers.runAll();
+    refuse(h); // it opened, but was refused before the room's state came
+    expect(h.timers.delays).toEqual([4000]);
+  });
+
+  it("refusals and lost connections back off separately", () => {
+    const h = harness();
+    h.connection.start();
+    h.last().closes(1006);
+    h.timers.runAll();
+    h.last().closes(1006);
+    h.timers.runAll();
+    refuse(h);
+    expect(h.timers.delays).toEqual([2000]); // the first refusal, though the third failure
+    h.timers.runAll();
+    h.last().closes(1006);
+    expect(h.timers.delays).toEqual([2000]); // the third lost connection: 0.5 s, 1 s, 2 s
+    h.timers.runAll();
+    refuse(h);
+    expect(h.timers.delays).toEqual([4000]);
+  });
+
+  it("coming back online starts the wait afresh", () => {
+    const h = harness();
+    h.connection.start();
+    refuse(h);
+    h.timers.runAll();
+    refuse(h);
+    h.connection.goOffline();
+    expect(h.timers.size).toBe(0);
+    h.connection.goOnline();
+    refuse(h);
+    expect(h.timers.delays).toEqual([2000]);
+  });
+
+  it("a nudge (the tab shown again) tries at once instead of waiting out the delay", () => {
+    const h = harness();
+    h.connection.start();
+    refuse(h);
+    h.connection.nudge();
+    expect(h.timers.size).toBe(0);
+    expect(h.sockets).toHaveLength(2);
+  });
+
+  it("stop() cancels the waiting retry", () => {
+    const h = harness();
+    h.connection.start();
+    refuse(h);
+    h.connection.stop();
+    expect(h.timers.size).toBe(0);
+    h.timers.runAll();
+    expect(h.sockets).toHaveLength(1);
+  });
+
+  it("uses the injected random source for jitter, ±25 % like other retries", () => {
+    const low = harness({ random: () => 0 });
+    low.connection.start();
+    low.last().closes(4409);
+    expect(low.timers.delays).toEqual([1500]);
+    expect(low.lastStatus().retryInMs).toBe(1500);
   });
 });
 
 describe("RoomConnection: reconnecting with backoff", () => {
   it.each([
     [1006, "", "Connection lost."],
-    [1001, "The host closed PairPad", "The host closed PairPad"],
+    [1001, "The host closed PairPad", "The host closed PairPad."],
     [1001, "", "The host closed PairPad."],
     [4408, "too slow", "Catching up…"],
     [1011, "", "Connection lost."],
@@ -171,7 +303,11 @@ describe("RoomConnection: reconnecting with backoff", () => {
     h.connection.start();
     h.last().serverOpens();
     h.last().closes(code, reason);
-    expect(h.lastStatus()).toEqual({ status: "reconnecting", detail: `${text} Reconnecting in 1 s…` });
+    expect(h.lastStatus()).toEqual({
+      status: "reconnecting",
+      detail: `${text} Reconnecting in 1 s…`,
+      retryInMs: 500,
+    });
     expect(h.timers.delays).toEqual([backoffDelay(0, () => 0.5)]);
     expect(h.timers.delays).toEqual([500]);
     expect(h.sockets).toHaveLength(1); // not before the timer fires
@@ -438,32 +574,71 @@ describe("backoffDelay", () => {
   });
 });
 
+describe("backoffDelay with a schedule", () => {
+  it("the default schedule is RECONNECT_SCHEDULE", () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(backoffDelay(attempt, () => 0.5)).toBe(backoffDelay(attempt, () => 0.5, RECONNECT_SCHEDULE));
+    }
+  });
+
+  it("SLOT_SCHEDULE is 2 s, 4 s, 8 s, 16 s, then 30 s without jitter", () => {
+    const half = () => 0.5;
+    expect([0, 1, 2, 3, 4, 5, 50].map((attempt) => backoffDelay(attempt, half, SLOT_SCHEDULE))).toEqual([
+      2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000,
+    ]);
+  });
+
+  it("SLOT_SCHEDULE's jitter stays within ±25 % of its base", () => {
+    expect(backoffDelay(0, () => 0, SLOT_SCHEDULE)).toBe(1500);
+    expect(backoffDelay(99, () => 0.9999999, SLOT_SCHEDULE)).toBeLessThanOrEqual(37_500);
+    expect(backoffDelay(99, () => 0, SLOT_SCHEDULE)).toBe(22_500);
+  });
+});
+
 describe("describeClose", () => {
-  it("4404: no retry, the session is gone", () => {
+  it("4404: stop, the session is gone", () => {
     expect(describeClose(4404, "Session not found")).toEqual({
-      retry: false,
+      action: "stop",
       detail: "This session no longer exists (the host may have restarted PairPad).",
     });
   });
 
-  it("4409: no retry, the server's reason or 'This session is full.'", () => {
-    expect(describeClose(4409, "Too many connections")).toEqual({ retry: false, detail: "Too many connections" });
-    expect(describeClose(4409, "")).toEqual({ retry: false, detail: "This session is full." });
+  it("4409: wait for a slot, with the server's reason or 'This session is full.'", () => {
+    const tooManyTabs = "Too many tabs: id-x already has 5 connections in this session";
+    expect(describeClose(4409, tooManyTabs)).toEqual({ action: "wait-for-slot", detail: tooManyTabs });
+    expect(describeClose(4409, "")).toEqual({ action: "wait-for-slot", detail: "This session is full." });
   });
 
   it("1001: retry, the server's reason or 'The host closed PairPad.'", () => {
-    expect(describeClose(1001, "")).toEqual({ retry: true, detail: "The host closed PairPad." });
-    expect(describeClose(1001, "Server restarting")).toEqual({ retry: true, detail: "Server restarting" });
+    expect(describeClose(1001, "")).toEqual({ action: "retry", detail: "The host closed PairPad." });
+    expect(describeClose(1001, "Server restarting")).toEqual({ action: "retry", detail: "Server restarting" });
   });
 
   it("4408: retry, 'Catching up…' whatever the reason says", () => {
-    expect(describeClose(4408, "send queue full")).toEqual({ retry: true, detail: "Catching up…" });
+    expect(describeClose(4408, "send queue full")).toEqual({ action: "retry", detail: "Catching up…" });
   });
 
   it("anything else (1006, 1008, 1009, 1011): retry, the reason or 'Connection lost.'", () => {
-    expect(describeClose(1006, "")).toEqual({ retry: true, detail: "Connection lost." });
-    expect(describeClose(1011, "")).toEqual({ retry: true, detail: "Connection lost." });
-    expect(describeClose(1008, "join timeout")).toEqual({ retry: true, detail: "join timeout" });
-    expect(describeClose(1009, "message too big")).toEqual({ retry: true, detail: "message too big" });
+    expect(describeClose(1006, "")).toEqual({ action: "retry", detail: "Connection lost." });
+    expect(describeClose(1011, "")).toEqual({ action: "retry", detail: "Connection lost." });
+    expect(describeClose(1008, "join timeout")).toEqual({ action: "retry", detail: "join timeout" });
+    expect(describeClose(1009, "message too big")).toEqual({ action: "retry", detail: "message too big" });
+  });
+});
+
+describe("retryDetail", () => {
+  it("adds when the next try is, in whole seconds rounded up", () => {
+    expect(retryDetail("Connection lost.", 500)).toBe("Connection lost. Reconnecting in 1 s…");
+    expect(retryDetail("Connection lost.", 8000)).toBe("Connection lost. Reconnecting in 8 s…");
+    expect(retryDetail("Connection lost.", 8001)).toBe("Connection lost. Reconnecting in 9 s…");
+  });
+
+  it("ends a reason without punctuation with a full stop, and leaves one that has it alone", () => {
+    expect(retryDetail("Too many tabs: id-x already has 5 connections in this session", 2000)).toBe(
+      "Too many tabs: id-x already has 5 connections in this session. Reconnecting in 2 s…",
+    );
+    expect(retryDetail("Catching up…", 500)).toBe("Catching up… Reconnecting in 1 s…");
+    expect(retryDetail("Really?", 500)).toBe("Really? Reconnecting in 1 s…");
+    expect(retryDetail("Go!", 500)).toBe("Go! Reconnecting in 1 s…");
   });
 });

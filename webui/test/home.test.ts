@@ -1,8 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
-
-// home.ts imports room/theme.ts, which calls window.matchMedia when it loads; jsdom has no
-// matchMedia. sessionIdFrom does not use the theme, so the module is replaced, not loaded.
-vi.mock("../src/room/theme", () => ({ applyTheme: () => false }));
+import { describe, expect, it } from "vitest";
 
 import { sessionIdFrom } from "../src/pages/home";
 

@@ -85,6 +85,7 @@ describe("CloseCode", () => {
       goingAway: 1001,
       policyViolation: 1008,
       messageTooBig: 1009,
+      internalError: 1011,
       sessionNotFound: 4404,
       tooSlow: 4408,
       sessionFull: 4409,

@@ -1,8 +1,8 @@
 /**
- * RoomConnection and CrdtSync wired together the way the room page wires them (onOpen sends
+ * RoomConnection and CrdtSync wired together the way RoomController wires them (onOpen sends
  * join-session with the CRDT fields; any status other than "connected" marks the sync as
- * disconnected; code-update goes to handleCodeUpdate), against a fake server that speaks the
- * JSON envelopes of docs/protocol.md over a fake socket.
+ * disconnected; code-update goes to handleCodeUpdate, and its handshake resets the backoff),
+ * against a fake server that speaks the JSON envelopes of docs/protocol.md over a fake socket.
  */
 
 import { describe, expect, it } from "vitest";
@@ -78,7 +78,9 @@ function client(userId: string) {
     onOpen: () =>
       connection.send({ type: "join-session", payload: { userId, username: userId, ...sync.joinFields() } }),
     onMessage: (message) => {
-      if (message.type === "code-update") sync.handleCodeUpdate(message.payload);
+      if (message.type !== "code-update") return;
+      sync.handleCodeUpdate(message.payload);
+      if (message.payload.sync) connection.joined();
     },
     onStatus: (status) => {
       statuses.push(status);
@@ -209,5 +211,30 @@ describe("reconnect flow: connection + CRDT sync", () => {
     a.connection.nudge();
     expect(a.sockets).toHaveLength(1);
     expect(server.text).toBe("");
+  });
+
+  it("a full session (4409) is waited out: edits made while refused merge once a slot frees", () => {
+    const server = new JsonServer();
+    const a = client("user-a");
+    a.connection.start();
+    a.accept(server);
+    a.typeAndFlush(server, () => a.text.insert(0, "one\n"));
+
+    // A network change: the socket dies, and the server still counts the stale ones.
+    server.forget(a.socket());
+    a.socket().closes(1006);
+    a.connectionTimers.runAll();
+    a.socket().serverOpens();
+    a.socket().closes(4409, "Too many tabs: user-a already has 5 connections in this session");
+    expect(a.statuses.at(-1)).toBe("full");
+    expect(a.connectionTimers.delays).toEqual([2000]);
+    expect(a.sync.isSynced).toBe(false);
+    a.typeAndFlush(server, () => a.text.insert(a.text.length, "two\n"));
+    expect(server.text).toBe("one\n");
+
+    a.connectionTimers.runAll(); // the stale sockets have timed out by now
+    a.accept(server);
+    expect(a.statuses.at(-1)).toBe("connected");
+    expect(server.text).toBe("one\ntwo\n");
   });
 });

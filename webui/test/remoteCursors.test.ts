@@ -1,15 +1,22 @@
-import { EditorState, type Extension } from "@codemirror/state";
+import { EditorState, Text as CodeMirrorText, type Extension } from "@codemirror/state";
 import { EditorView, type Decoration, type DecorationSet } from "@codemirror/view";
 import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 
+import { cursorPayload } from "../src/editor/editor";
 import {
+  offsetFromLineColumn,
+  offsetFromRelative,
   remoteCursorCount,
+  remoteCursorOffsets,
   remoteCursors,
   removeRemoteCursor,
   safeColor,
   setRemoteCursor,
   type RemoteCursor,
 } from "../src/editor/remoteCursors";
+import type { CursorPayload } from "../src/net/protocol";
+import { toBase64 } from "../src/util/base64";
 
 interface Drawn {
   carets: { at: number; name: string; color: string }[];
@@ -205,5 +212,197 @@ describe("remote cursors in a live editor view (jsdom)", () => {
     expect(label?.children).toHaveLength(0);
     expect(parent.querySelector('img[src="x"]')).toBeNull();
     expect((carets[0] as HTMLElement).style.borderLeftColor).toBe("rgb(255, 0, 0)");
+  });
+});
+
+// ------------------------------------------------------------------ where a cursor-update points
+
+/** A Y.Text with `text`, and the editor's copy of it (y-codemirror.next keeps them equal). */
+function shared(text: string, clientID = 1) {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const ytext = doc.getText("code");
+  ytext.insert(0, text);
+  return { doc, ytext, cm: () => CodeMirrorText.of(ytext.toString().split("\n")) };
+}
+
+/** What the sender's editor puts in `relative` for an offset in its copy. */
+function relativeAt(ytext: Y.Text, offset: number): string {
+  return toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(ytext, offset)));
+}
+
+describe("offsetFromLineColumn", () => {
+  const doc = CodeMirrorText.of(["ab", "cde", "", "fgh"]);
+
+  it.each([
+    [1, 1, 0],
+    [1, 3, 2], // end of line 1
+    [2, 1, 3],
+    [2, 3, 5],
+    [3, 1, 7], // the empty line
+    [4, 4, 11], // end of the document
+  ])("line %i, column %i (1-based) is offset %i", (line, column, offset) => {
+    expect(offsetFromLineColumn(doc, { line, column })).toBe(offset);
+  });
+
+  it("is the inverse of what cursorPayload sends", () => {
+    const text = "def f(x):\n    return x  # 🎉\n\nprint(f('é'))";
+    const state = EditorState.create({ doc: text });
+    const { ytext } = shared(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      if (/[\uDC00-\uDFFF]/.test(text[offset] ?? "")) continue; // inside an emoji: no caret there
+      const sent = cursorPayload(
+        EditorState.create({ doc: text, selection: { anchor: offset } }),
+        ytext,
+      ).cursor;
+      expect(offsetFromLineColumn(state.doc, sent)).toBe(offset);
+    }
+  });
+
+  it("clamps a column past the end of its line to the line's end, never the next line", () => {
+    expect(offsetFromLineColumn(doc, { line: 1, column: 99 })).toBe(2);
+    expect(offsetFromLineColumn(doc, { line: 3, column: 5 })).toBe(7);
+  });
+
+  it("clamps a line past the end to the last line, and a line before the start to the first", () => {
+    expect(offsetFromLineColumn(doc, { line: 99, column: 2 })).toBe(9);
+    expect(offsetFromLineColumn(doc, { line: 99, column: 99 })).toBe(11);
+    expect(offsetFromLineColumn(doc, { line: 0, column: 2 })).toBe(1);
+    expect(offsetFromLineColumn(doc, { line: -4, column: 1 })).toBe(0);
+  });
+
+  it("clamps a column before the start to the line's start, never the line above", () => {
+    expect(offsetFromLineColumn(doc, { line: 2, column: 0 })).toBe(3);
+    expect(offsetFromLineColumn(doc, { line: 4, column: -10 })).toBe(8);
+  });
+
+  it("counts an emoji as two columns (UTF-16 units), like the editor", () => {
+    const emoji = CodeMirrorText.of(["😀x😀", "y"]);
+    expect(offsetFromLineColumn(emoji, { line: 1, column: 3 })).toBe(2); // before the x
+    expect(offsetFromLineColumn(emoji, { line: 1, column: 6 })).toBe(5); // end of line 1
+    expect(offsetFromLineColumn(emoji, { line: 2, column: 2 })).toBe(7);
+  });
+
+  it("never lands between the two halves of an emoji (a client counting code points)", () => {
+    const emoji = CodeMirrorText.of(["😀x😀", "y"]);
+    expect(offsetFromLineColumn(emoji, { line: 1, column: 2 })).toBe(2);
+    expect(offsetFromLineColumn(emoji, { line: 1, column: 5 })).toBe(5);
+  });
+
+  it("works on an empty document", () => {
+    expect(offsetFromLineColumn(CodeMirrorText.empty, { line: 3, column: 7 })).toBe(0);
+  });
+});
+
+describe("offsetFromRelative", () => {
+  it("finds the offset the sender meant in the same text", () => {
+    const { ytext } = shared("hello\nworld");
+    for (const offset of [0, 3, 6, 11]) expect(offsetFromRelative(ytext, relativeAt(ytext, offset))).toBe(offset);
+  });
+
+  it("stays on its character after concurrent edits the sender had not seen", () => {
+    const sender = shared("hello\nworld", 1);
+    const receiver = new Y.Doc();
+    receiver.clientID = 2;
+    Y.applyUpdate(receiver, Y.encodeStateAsUpdate(sender.doc));
+    const text = receiver.getText("code");
+    const beforeW = relativeAt(sender.ytext, 6); // the sender's caret, before "world"
+    text.insert(0, ">> "); // meanwhile, here: an insert before it...
+    text.delete(text.toString().indexOf("ello"), 2); // ...and a deletion before it
+    expect(text.toString()).toBe(">> hlo\nworld");
+    expect(offsetFromRelative(text, beforeW)).toBe(text.toString().indexOf("world"));
+  });
+
+  it("follows the sender's edits once they arrive", () => {
+    const sender = shared("ab", 1);
+    const receiver = new Y.Doc();
+    Y.applyUpdate(receiver, Y.encodeStateAsUpdate(sender.doc));
+    const before = Y.encodeStateVector(receiver);
+    sender.ytext.insert(2, "cdef");
+    const caret = relativeAt(sender.ytext, 5);
+    // The caret names a character we do not have yet: unusable until the edit arrives.
+    expect(offsetFromRelative(receiver.getText("code"), caret)).toBeNull();
+    Y.applyUpdate(receiver, Y.encodeStateAsUpdate(sender.doc, before));
+    expect(offsetFromRelative(receiver.getText("code"), caret)).toBe(5);
+  });
+
+  it.each([
+    ["not base64", "%%% not base64 %%%"],
+    ["empty", ""],
+    ["base64 of garbage", "AAAA"],
+    ["base64 of random bytes", "q83vASNFZ4mrze8BI0Vn"],
+    ["base64 with a bad length", "QQ="],
+  ])("returns null, never throws, for %s", (_name, encoded) => {
+    const { ytext } = shared("hello");
+    expect(offsetFromRelative(ytext, encoded)).toBeNull();
+  });
+
+  it("returns null for a position in another type of the document", () => {
+    const { doc, ytext } = shared("hello");
+    const other = doc.getText("notes");
+    other.insert(0, "elsewhere");
+    expect(offsetFromRelative(ytext, relativeAt(other, 4))).toBeNull();
+  });
+
+  it("returns null for a text that is in no document", () => {
+    const { ytext } = shared("hello");
+    expect(offsetFromRelative(new Y.Text(), relativeAt(ytext, 1))).toBeNull();
+  });
+});
+
+describe("remoteCursorOffsets", () => {
+  const payload = (overrides: Partial<CursorPayload> = {}): CursorPayload => ({
+    cursor: { line: 2, column: 2 },
+    ...overrides,
+  });
+
+  it("uses line and column without relative positions; the anchor is the head without a selection", () => {
+    const { ytext, cm } = shared("ab\ncde");
+    expect(remoteCursorOffsets(payload(), cm(), ytext)).toEqual({ anchor: 4, head: 4 });
+  });
+
+  it("uses the selection's anchor for a selection", () => {
+    const { ytext, cm } = shared("ab\ncde");
+    const selection = { anchor: { line: 1, column: 1 }, head: { line: 2, column: 2 } };
+    expect(remoteCursorOffsets(payload({ selection }), cm(), ytext)).toEqual({ anchor: 0, head: 4 });
+  });
+
+  it("prefers relative positions to line and column", () => {
+    const { ytext, cm } = shared("ab\ncde");
+    const relative = { anchor: relativeAt(ytext, 1), head: relativeAt(ytext, 6) };
+    expect(remoteCursorOffsets(payload({ relative }), cm(), ytext)).toEqual({ anchor: 1, head: 6 });
+  });
+
+  it("keeps a relative position at offset 0 (not mistaken for 'missing')", () => {
+    const { ytext, cm } = shared("ab\ncde");
+    const relative = { anchor: relativeAt(ytext, 0), head: relativeAt(ytext, 0) };
+    expect(remoteCursorOffsets(payload({ relative }), cm(), ytext)).toEqual({ anchor: 0, head: 0 });
+  });
+
+  it("falls back to line and column, end by end, when a relative position is unusable", () => {
+    const { ytext, cm } = shared("ab\ncde");
+    const selection = { anchor: { line: 1, column: 2 }, head: { line: 2, column: 2 } };
+    const badHead = { anchor: relativeAt(ytext, 6), head: "%%%" };
+    const offsets = (relative: CursorPayload["relative"]) =>
+      remoteCursorOffsets(payload({ selection, relative }), cm(), ytext);
+    expect(offsets(badHead)).toEqual({ anchor: 6, head: 4 });
+    const badAnchor = { anchor: "AAAA", head: relativeAt(ytext, 6) };
+    expect(offsets(badAnchor)).toEqual({ anchor: 1, head: 6 });
+  });
+
+  it("clamps a relative position past the editor's end (the editor has not caught up)", () => {
+    const { ytext } = shared("abcdef");
+    const shorter = CodeMirrorText.of(["abc"]);
+    const relative = { anchor: relativeAt(ytext, 6), head: relativeAt(ytext, 5) };
+    expect(remoteCursorOffsets(payload({ relative }), shorter, ytext)).toEqual({ anchor: 3, head: 3 });
+  });
+
+  it("clamps line and column past the end of the document", () => {
+    const { ytext, cm } = shared("ab\ncde");
+    const far = { line: 40, column: 80 };
+    expect(remoteCursorOffsets(payload({ cursor: far, selection: { anchor: far, head: far } }), cm(), ytext)).toEqual({
+      anchor: 6,
+      head: 6,
+    });
   });
 });

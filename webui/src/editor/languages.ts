@@ -5,19 +5,16 @@ import { python } from "@codemirror/lang-python";
 import { SQLite, sql } from "@codemirror/lang-sql";
 import type { LanguageSupport } from "@codemirror/language";
 
+import { WIRE } from "../net/generated/wire";
+
 export interface LanguageInfo {
   id: string;
   name: string;
   fileExtension: string;
 }
 
-/** Used until /api/languages answers, and by tests. */
-export const DEFAULT_LANGUAGES: LanguageInfo[] = [
-  { id: "python", name: "Python", fileExtension: "py" },
-  { id: "javascript", name: "JavaScript", fileExtension: "js" },
-  { id: "typescript", name: "TypeScript", fileExtension: "ts" },
-  { id: "sql", name: "SQL (SQLite)", fileExtension: "sql" },
-];
+/** Used until /api/languages answers, and by tests: the server's list, generated. */
+export const DEFAULT_LANGUAGES: readonly LanguageInfo[] = WIRE.languages;
 
 export function languageSupport(id: string): LanguageSupport | [] {
   switch (id) {

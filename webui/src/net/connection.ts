@@ -6,7 +6,8 @@
 
 import { CloseCode, parseServerMessage, type ClientMessage, type ServerMessage } from "./protocol";
 
-export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "ended";
+/** "full": the server had no slot for us (4409); we wait and try again, more slowly. */
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "full" | "offline" | "ended";
 
 export interface SocketLike {
   readonly readyState: number;
@@ -22,7 +23,8 @@ export interface ConnectionOptions {
   url: string;
   onOpen: () => void;
   onMessage: (message: ServerMessage) => void;
-  onStatus: (status: ConnectionStatus, detail: string) => void;
+  /** `retryInMs` is given when a retry has been scheduled, so the page can say when. */
+  onStatus: (status: ConnectionStatus, detail: string, retryInMs?: number) => void;
   createSocket?: (url: string) => SocketLike;
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -33,35 +35,65 @@ const OPEN = 1;
 // Closed by us because the browser went offline; the server never sends it.
 const CLIENT_OFFLINE = 4000;
 
-/** 0.5 s, 1 s, 2 s, 4 s, 8 s, then 10 s, each ±25 %, so a room of laptops does not
- *  reconnect in lockstep after the host's Wi-Fi blips. */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(10_000, 500 * 2 ** Math.max(0, attempt));
+export interface BackoffSchedule {
+  firstMs: number;
+  maxMs: number;
+}
+
+/** After a lost connection: 0.5 s, 1 s, 2 s, 4 s, 8 s, then 10 s. */
+export const RECONNECT_SCHEDULE: BackoffSchedule = { firstMs: 500, maxMs: 10_000 };
+
+/** After "session full" (4409): 2 s, 4 s, 8 s, 16 s, then 30 s. A slot frees only when someone
+ *  leaves or the server notices that one of our old sockets is dead (up to ~15 s after a
+ *  network change), so trying faster would only bring more refusals. */
+export const SLOT_SCHEDULE: BackoffSchedule = { firstMs: 2_000, maxMs: 30_000 };
+
+/** The schedule's delay doubled per attempt up to its cap, each ±25 %, so a room of laptops
+ *  does not reconnect in lockstep after the host's Wi-Fi blips. */
+export function backoffDelay(
+  attempt: number,
+  random: () => number = Math.random,
+  schedule: BackoffSchedule = RECONNECT_SCHEDULE,
+): number {
+  const base = Math.min(schedule.maxMs, schedule.firstMs * 2 ** Math.max(0, attempt));
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
-/** What a close means to the person looking at the page, and whether to try again. */
-export function describeClose(code: number, reason: string): { retry: boolean; detail: string } {
+/** stop: the session is gone; retry: back off and reconnect; wait-for-slot: the same, slower. */
+export type CloseAction = "stop" | "retry" | "wait-for-slot";
+
+/** What a close means to the person looking at the page, and what to do next. */
+export function describeClose(code: number, reason: string): { action: CloseAction; detail: string } {
   switch (code) {
     case CloseCode.sessionNotFound:
       return {
-        retry: false,
+        action: "stop",
         detail: "This session no longer exists (the host may have restarted PairPad).",
       };
     case CloseCode.sessionFull:
-      return { retry: false, detail: reason || "This session is full." };
+      // The reason says which limit: the room's, or this userId's tabs (an interviewer whose
+      // old sockets have not timed out yet). Either frees up on its own.
+      return { action: "wait-for-slot", detail: reason || "This session is full." };
     case CloseCode.goingAway:
-      return { retry: true, detail: reason || "The host closed PairPad." };
+      return { action: "retry", detail: reason || "The host closed PairPad." };
     case CloseCode.tooSlow:
-      return { retry: true, detail: "Catching up…" };
+      return { action: "retry", detail: "Catching up…" };
     default:
-      return { retry: true, detail: reason || "Connection lost." };
+      return { action: "retry", detail: reason || "Connection lost." };
   }
+}
+
+/** "Connection lost." + "Reconnecting in 2 s…", with a full stop between when the server's
+ *  reason has none. */
+export function retryDetail(detail: string, delayMs: number): string {
+  const sentence = /[.!?…]$/.test(detail) ? detail : `${detail}.`;
+  return `${sentence} Reconnecting in ${Math.ceil(delayMs / 1000)} s…`;
 }
 
 export class RoomConnection {
   private socket: SocketLike | null = null;
   private attempt = 0;
+  private slotAttempt = 0;
   private timer: unknown = null;
   private stopped = false;
   private offline = false;
@@ -85,7 +117,7 @@ export class RoomConnection {
 
   /** The room's state arrived: this connection works, so the next drop retries quickly. */
   joined(): void {
-    this.attempt = 0;
+    this.resetBackoff();
   }
 
   send(message: ClientMessage): boolean {
@@ -118,7 +150,7 @@ export class RoomConnection {
   goOnline(): void {
     if (this.stopped || !this.offline) return;
     this.offline = false;
-    this.attempt = 0;
+    this.resetBackoff();
     this.cancelTimer();
     this.open("reconnecting");
   }
@@ -162,15 +194,25 @@ export class RoomConnection {
       this.options.onStatus("offline", "You are offline. Your edits are kept and will merge.");
       return;
     }
-    const { retry, detail } = describeClose(code, reason);
-    if (!retry) {
+    const { action, detail } = describeClose(code, reason);
+    if (action === "stop") {
       this.stopped = true;
       this.options.onStatus("ended", detail);
-      return;
+    } else if (action === "wait-for-slot") {
+      this.retryLater("full", detail, backoffDelay(this.slotAttempt++, this.options.random, SLOT_SCHEDULE));
+    } else {
+      this.retryLater("reconnecting", detail, backoffDelay(this.attempt++, this.options.random));
     }
-    const delay = backoffDelay(this.attempt++, this.options.random);
-    this.options.onStatus("reconnecting", `${detail} Reconnecting in ${Math.ceil(delay / 1000)} s…`);
+  }
+
+  private retryLater(status: ConnectionStatus, detail: string, delay: number): void {
+    this.options.onStatus(status, retryDetail(detail, delay), delay);
     this.timer = this.setTimer(() => this.open("reconnecting"), delay);
+  }
+
+  private resetBackoff(): void {
+    this.attempt = 0;
+    this.slotAttempt = 0;
   }
 
   private cancelTimer(): void {

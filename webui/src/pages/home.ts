@@ -3,7 +3,7 @@
  * It also shows where candidates can reach this machine (what the desktop window shows).
  */
 
-import { DEFAULT_LANGUAGES } from "../editor/languages";
+import { DEFAULT_LANGUAGES, MAX_TITLE_CHARS } from "../room/serverDefaults";
 import { qrUrl } from "../room/sharePanel";
 import { applyTheme } from "../room/theme";
 import { copyText, selectContents } from "../util/copy";
@@ -25,7 +25,7 @@ export function sessionIdFrom(input: string): string | null {
 
 export function openHome(root: HTMLElement): void {
   applyTheme();
-  const title = h("input", { type: "text", "data-testid": "title-input", placeholder: "Title (optional), e.g. Backend loop", maxlength: 200 });
+  const title = h("input", { type: "text", "data-testid": "title-input", placeholder: "Title (optional), e.g. Backend loop", maxlength: MAX_TITLE_CHARS });
   const language = h("select", { "data-testid": "new-language", "aria-label": "Language" },
     ...DEFAULT_LANGUAGES.map((l) => h("option", { value: l.id, text: l.name })));
   const create = h("button", { type: "submit", class: "primary", "data-testid": "new-session", text: "New interview" });

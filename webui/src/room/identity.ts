@@ -4,6 +4,7 @@
  */
 
 import { randomId } from "../util/ids";
+import { MAX_USERNAME_CHARS } from "./serverDefaults";
 
 const ID_KEY = "pairpad.userId";
 const NAME_KEY = "pairpad.name";
@@ -29,7 +30,7 @@ export function userId(): string {
 export function nameFromLink(search: string = location.search): string | null {
   const name = new URLSearchParams(search).get("name")?.trim();
   // Counted in code points, as the server counts: never half an emoji.
-  return name ? Array.from(name).slice(0, 64).join("") : null;
+  return name ? Array.from(name).slice(0, MAX_USERNAME_CHARS).join("") : null;
 }
 
 export function rememberedName(): string | null {

@@ -1,8 +1,9 @@
 /** "What's your name?" before joining; skipped when the link carries ?name=. */
 
 import { h } from "../util/dom";
+import { MAX_USERNAME_CHARS } from "./serverDefaults";
 
-export function askName(initial: string | null, maxChars = 64): Promise<string> {
+export function askName(initial: string | null, maxChars = MAX_USERNAME_CHARS): Promise<string> {
   return new Promise((resolve) => {
     const input = h("input", {
       "data-testid": "name-input",

@@ -3,7 +3,7 @@
 const KEY = "pairpad.theme";
 const darkQuery = () => window.matchMedia("(prefers-color-scheme: dark)");
 
-export function isDark(): boolean {
+function isDark(): boolean {
   const chosen = localStorage.getItem(KEY);
   return chosen ? chosen === "dark" : darkQuery().matches;
 }
@@ -14,13 +14,19 @@ export function applyTheme(): boolean {
   return dark;
 }
 
-export function toggleTheme(): boolean {
+function toggleTheme(): boolean {
   localStorage.setItem(KEY, isDark() ? "light" : "dark");
   return applyTheme();
 }
 
-export function onSystemThemeChange(callback: (dark: boolean) => void): void {
+function onSystemThemeChange(callback: (dark: boolean) => void): void {
   darkQuery().addEventListener("change", () => {
     if (!localStorage.getItem(KEY)) callback(applyTheme());
   });
+}
+
+/** The top bar's button picks a theme for good; until then the OS's setting is followed. */
+export function wireThemeToggle(button: HTMLElement, setDark: (dark: boolean) => void): void {
+  button.addEventListener("click", () => setDark(toggleTheme()));
+  onSystemThemeChange(setDark);
 }

@@ -32,9 +32,3 @@ export function append(parent: Node, ...children: Child[]): void {
 export function clear(element: Element): void {
   element.replaceChildren();
 }
-
-export function byTestId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): T {
-  const found = root.querySelector<T>(`[data-testid="${id}"]`);
-  if (!found) throw new Error(`missing [data-testid=${id}]`);
-  return found;
-}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+
+import { buildMissingSession, buildRoomLayout } from "../src/room/layout";
+
+function panels() {
+  const panel = (testid: string) => {
+    const element = document.createElement("div");
+    element.dataset.testid = testid;
+    return element;
+  };
+  return {
+    share: panel("fake-share"),
+    participants: panel("fake-participants"),
+    output: panel("fake-output"),
+    chat: panel("fake-chat"),
+    toasts: panel("fake-toasts"),
+  };
+}
+
+const byTestId = (root: Element, id: string) => root.querySelector(`[data-testid="${id}"]`);
+
+describe("buildRoomLayout", () => {
+  it("returns each control, and each carries the data-testid the browser tests use", () => {
+    const layout = buildRoomLayout("Backend loop", panels());
+    const expected = {
+      editorHost: "editor",
+      languageSelect: "language-select",
+      runButton: "run-button",
+      stopButton: "stop-button",
+      runtimeStatus: "runtime-status",
+      connectionStatus: "connection-status",
+      themeButton: "theme-toggle",
+      stdin: "stdin-input",
+    } as const;
+    for (const [key, testid] of Object.entries(expected)) {
+      const control = layout[key as keyof typeof expected];
+      expect(control.dataset.testid, key).toBe(testid);
+      expect(byTestId(layout.element, testid), key).toBe(control);
+    }
+  });
+
+  it("gives controls the right element types", () => {
+    const layout = buildRoomLayout("", panels());
+    expect(layout.languageSelect).toBeInstanceOf(HTMLSelectElement);
+    expect(layout.runButton).toBeInstanceOf(HTMLButtonElement);
+    expect(layout.stopButton).toBeInstanceOf(HTMLButtonElement);
+    expect(layout.themeButton).toBeInstanceOf(HTMLButtonElement);
+    expect(layout.stdin).toBeInstanceOf(HTMLTextAreaElement);
+    expect(layout.editorHost).toBeInstanceOf(HTMLDivElement);
+  });
+
+  it("starts the connection badge at 'connecting'", () => {
+    const { connectionStatus } = buildRoomLayout("", panels());
+    expect(connectionStatus.dataset.status).toBe("connecting");
+    expect(connectionStatus.textContent).toBe("Connecting…");
+  });
+
+  it("puts the title in the top bar as text, never as markup", () => {
+    const title = '<img src=x onerror="alert(1)">';
+    const layout = buildRoomLayout(title, panels());
+    expect(layout.element.querySelector(".topbar .session-title")?.textContent).toBe(title);
+    expect(layout.element.querySelector("img")).toBeNull();
+  });
+
+  it("keeps the classes styles.css lays out", () => {
+    const { element } = buildRoomLayout("", panels());
+    expect(element.className).toBe("room");
+    for (const selector of [
+      ".topbar .brand",
+      ".topbar .spacer",
+      ".topbar .connection-status",
+      ".topbar .runtime-status",
+      "main.layout > section.editor-pane > .editor",
+      "aside.side > section.panel.share-panel[data-testid=share-panel]",
+      "aside.side > section.panel.output-panel details.stdin > textarea",
+      "aside.side > section.panel.chat-panel",
+      ".topbar button.primary[data-testid=run-button]",
+      ".topbar button.icon[data-testid=theme-toggle]",
+    ]) {
+      expect(element.querySelector(selector), selector).not.toBeNull();
+    }
+  });
+
+  it("places the views' panels: invite, people, output (after stdin), chat, then the toasts", () => {
+    const given = panels();
+    const { element } = buildRoomLayout("", given);
+    const headings = [...element.querySelectorAll("aside.side > section > h2")].map((h2) => h2.textContent);
+    expect(headings).toEqual(["Invite", "People", "Output", "Chat"]);
+    expect(given.share.parentElement?.classList.contains("share-panel")).toBe(true);
+    expect(given.output.previousElementSibling?.matches("details.stdin")).toBe(true);
+    expect(given.chat.parentElement?.classList.contains("chat-panel")).toBe(true);
+    expect(element.lastElementChild).toBe(given.toasts);
+  });
+
+  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, connection, theme", () => {
+    const layout = buildRoomLayout("T", panels());
+    const topbar = layout.element.querySelector(".topbar");
+    expect([...(topbar?.children ?? [])].map((child) => child.className || child.getAttribute("data-testid"))).toEqual([
+      "brand",
+      "session-title",
+      "language-select",
+      "primary",
+      "stop-button",
+      "runtime-status",
+      "spacer",
+      "connection-status",
+      "icon",
+    ]);
+  });
+});
+
+describe("buildMissingSession", () => {
+  it("says the session is gone and links to the start page", () => {
+    const page = buildMissingSession();
+    expect(page.className).toBe("missing");
+    expect(page.querySelector("h1")?.textContent).toBe("This session does not exist");
+    expect(page.querySelector("a")?.getAttribute("href")).toBe("/");
+  });
+});
