@@ -1,21 +1,64 @@
-"""REST: create and inspect sessions, health, the LAN addresses to share, the languages."""
+"""REST: create and inspect sessions, health, the LAN addresses to share, the languages.
+
+Creating a session is the one call that costs the server memory for hours, so it is guarded:
+only PairPad's own pages may call it from a browser (a page elsewhere could otherwise fill
+``max_rooms`` through its visitors, with no CORS preflight for an empty POST), a body must be
+JSON, and each client address may create ``session_creations_per_minute``
+(``server/creation_limit.py``).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import io
+import json
+import math
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel
 
 from . import __version__, network
 from .document import normalise_newlines
+from .hosts import origin_allowed
 from .languages import LANGUAGE_IDS, LANGUAGES
 from .rooms import Room, TooManySessions
 from .state import app_state
 
 router = APIRouter(prefix="/api")
+
+# A session's id is its key: no cache may keep a response that carries one.
+NO_STORE = {"cache-control": "no-store"}
+# Longest Origin a refusal repeats: the header is someone else's text.
+MAX_ORIGIN_IN_REFUSAL = 300
+NOT_JSON = (
+    "Send the new session's settings as JSON (Content-Type: application/json), or no body at all."
+)
+
+
+async def creation_allowed(request: Request) -> None:
+    """Refusals that must come before the body is validated: a foreign page (403) and a body
+    that is not JSON (415). A dependency, because FastAPI solves those before it reports the
+    body's validation errors."""
+    settings = app_state(request.app).settings
+    if not origin_allowed(request.headers, settings):
+        raise HTTPException(403, _foreign_origin(request.headers.get("origin", "")))
+    # FastAPI has read the body already (at most max_request_body_bytes); an empty one stays
+    # allowed: the JSON is optional and scripts rely on a bare `curl -X POST`.
+    if await request.body() and not _is_json(request.headers.get("content-type")):
+        raise HTTPException(415, NOT_JSON)
+
+
+def _foreign_origin(origin: str) -> str:
+    origin = origin[:MAX_ORIGIN_IN_REFUSAL]
+    setting = json.dumps([origin])
+    return (
+        f"PairPad creates sessions only for its own pages, not for the origin '{origin}'; "
+        f"start it with --allowed-origins '{setting}' (PAIRPAD_ALLOWED_ORIGINS) to allow it."
+    )
+
+
+def _is_json(content_type: str | None) -> bool:
+    return (content_type or "").partition(";")[0].strip().lower() == "application/json"
 
 
 class CreateSession(BaseModel):
@@ -29,8 +72,10 @@ def _links(room: Room) -> dict[str, str]:
     return {"joinUrl": f"/s/{room.id}", "wsUrl": f"/ws/{room.id}"}
 
 
-@router.post("/sessions", status_code=201)
-async def create_session(request: Request, body: CreateSession | None = None) -> dict[str, Any]:
+@router.post("/sessions", status_code=201, dependencies=[Depends(creation_allowed)])
+async def create_session(
+    request: Request, response: Response, body: CreateSession | None = None
+) -> dict[str, Any]:
     state = app_state(request.app)
     body = body or CreateSession()
     title = " ".join(normalise_newlines(body.title).split())
@@ -41,18 +86,32 @@ async def create_session(request: Request, body: CreateSession | None = None) ->
     language = body.language or state.settings.default_language
     if language not in LANGUAGE_IDS:
         raise HTTPException(422, f"`language` must be one of {', '.join(sorted(LANGUAGE_IDS))}")
+    _take_creation(request)
     try:
         room = state.rooms.create(title=title, language=language)
     except TooManySessions as error:
         raise HTTPException(503, str(error)) from error
+    response.headers.update(NO_STORE)
     return {**room.summary(), **_links(room)}
 
 
+def _take_creation(request: Request) -> None:
+    """Count this creation against the client's address, or refuse it with 429. Last of the
+    checks, so a refused or invalid request costs the client nothing."""
+    creations = app_state(request.app).creations
+    address = request.client.host if request.client else None
+    seconds = creations.retry_after(address)
+    if seconds is not None and address is not None:
+        retry = str(max(1, math.ceil(seconds)))
+        raise HTTPException(429, creations.refusal(address, seconds), {"retry-after": retry})
+
+
 @router.get("/sessions/{session_id}")
-async def get_session(request: Request, session_id: str) -> dict[str, Any]:
+async def get_session(request: Request, response: Response, session_id: str) -> dict[str, Any]:
     room = app_state(request.app).rooms.get(session_id)
     if room is None:
         raise HTTPException(404, "Session not found")
+    response.headers.update(NO_STORE)  # the answer carries the interview's code
     return {**room.summary(), **_links(room), "code": room.document.code}
 
 
@@ -85,17 +144,12 @@ MAX_QR_TEXT = 1024
 
 
 @router.get("/qr.svg")
-async def qr_code(text: str) -> Response:
+async def qr_code(request: Request, text: str) -> Response:
     """A QR code of a join link, drawn here so the page needs no QR library and no network."""
     if not text or len(text) > MAX_QR_TEXT:
         raise HTTPException(422, f"`text` must have 1 to {MAX_QR_TEXT} characters")
-    import segno  # only needed when someone shares a link
-
-    buffer = io.BytesIO()
-    segno.make(text, error="m", micro=False).save(buffer, kind="svg", scale=4, border=2)
-    return Response(
-        buffer.getvalue(), media_type="image/svg+xml", headers={"cache-control": "max-age=3600"}
-    )
+    svg = await app_state(request.app).qr_codes.svg(text)
+    return Response(svg, media_type="image/svg+xml", headers={"cache-control": "max-age=3600"})
 
 
 @router.get("/network")

@@ -16,9 +16,11 @@ from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
 from . import __version__, api, assets, session_socket
+from .creation_limit import CreationLimiter
 from .hosts import HostCheck
 from .http_headers import SecurityHeadersMiddleware
 from .http_limits import RequestBodyLimit, raise_open_file_limit
+from .qr import QrCodes
 from .rooms import RoomRegistry
 from .settings import Settings
 from .state import AppState, MessageStats
@@ -95,7 +97,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.host_check = HostCheck(settings)
     app.state.pairpad = AppState(
-        settings=settings, rooms=RoomRegistry(settings), message_stats=MessageStats()
+        settings=settings,
+        rooms=RoomRegistry(settings),
+        message_stats=MessageStats(),
+        creations=CreationLimiter(settings),
+        qr_codes=QrCodes(),
     )
     app.include_router(api.router)
     assets.mount_ui(app, settings)

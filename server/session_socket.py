@@ -1,9 +1,9 @@
 """``/ws/{sessionId}``: one participant's socket, read top to bottom.
 
-check the host and origin → accept → find the room → admit → serve: from then on each
-message is handled as it arrives (rate limit → decode → handle), and the participant leaves
-the room when the socket ends. ``Connection`` is the same socket as the room sees it: frames
-go out at once, never awaited.
+check the origin (``PairPadApp`` checked the host) → accept → find the room → admit → serve:
+from then on each message is handled as it arrives (rate limit → decode → handle), and the
+participant leaves the room when the socket ends. ``Connection`` is the same socket as the
+room sees it: frames go out at once, never awaited.
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ import itertools
 import logging
 import re
 import time
-from urllib.parse import urlsplit
 
-from starlette.datastructures import Headers
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 from . import messages as m
 from .handlers import handle_message
+from .hosts import origin_allowed
 from .ratelimit import FloodGuard, Verdict
 from .rooms import AlreadyJoined, Room, SessionFull
 from .settings import Settings
@@ -29,7 +28,6 @@ from .transport import Channel, ServedChannel
 from .uvicorn_fast_path import fast_path_of
 
 log = logging.getLogger(__name__)
-_HOST_PATTERN = re.compile(r"^[A-Za-z0-9.\-:\[\]]+$")
 _SOCKET_PATH = re.compile(r"/ws/([^/]+)")
 _connection_ids = itertools.count(1)
 
@@ -40,24 +38,6 @@ def session_of(scope: Scope) -> str | None:
         return None
     match = _SOCKET_PATH.fullmatch(scope["path"])
     return match[1] if match else None
-
-
-def origin_allowed(headers: Headers, settings: Settings) -> bool:
-    """A browser may only connect from the page this server served (or an allowed origin),
-    so a web page elsewhere cannot join sessions on the visitor's behalf. Scripts send no
-    Origin and are allowed."""
-    origin = headers.get("origin")
-    if origin is None:
-        return True
-    if origin in settings.allowed_origins:
-        return True
-    host = headers.get("host", "")
-    parts = urlsplit(origin)
-    return (
-        parts.scheme in ("http", "https")
-        and bool(_HOST_PATTERN.match(host))
-        and parts.netloc.lower() == host.lower()
-    )
 
 
 async def websocket_session(scope: Scope, receive: Receive, send: Send, session_id: str) -> None:

@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     allowed_hosts: list[str] = Field(
         default_factory=list,
         description="Extra host names (e.g. interview.lan) the server answers to; localhost, "
-        "loopback, this machine's addresses, its host name and <hostname>.local always work.",
+        "loopback, this machine's addresses, its host name and <hostname>.local always work. "
+        '["*"] turns the check off (then any web page can reach PairPad by DNS rebinding).',
     )
     ui_dir: Path | None = Field(
         None, description="Serve the web UI from this folder instead of the built-in one."

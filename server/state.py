@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .creation_limit import CreationLimiter
+from .qr import QrCodes
 from .rooms import RoomRegistry
 from .settings import Settings
 
@@ -31,6 +33,8 @@ class AppState:
     settings: Settings
     rooms: RoomRegistry
     message_stats: MessageStats
+    creations: CreationLimiter  # sessions each client address may still create
+    qr_codes: QrCodes
 
 
 def app_state(app: Any) -> AppState:

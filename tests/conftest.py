@@ -7,7 +7,6 @@ import pytest
 from tests.support.peers import Peer
 from tests.support.server import ServerProcess
 
-
 # The browser tests reach the server as http://interview.lan:PORT (an insecure origin, as on
 # a real LAN); a real deployment answers to the machine's own names, a test names this one.
 BROWSER_HOSTS = {"allowed_hosts": '["interview.lan"]'}

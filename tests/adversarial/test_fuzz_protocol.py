@@ -2,9 +2,12 @@
 
 A fuzzer connection sends random and malformed frames: envelopes with random types and
 payloads, wrong field types, deep and wide JSON, random text, binary frames, invalid UTF-8,
-random "CRDT updates". After each example: the server answers, the bystanders in the room
-were not disconnected and still exchange messages. At the end: a fresh joiner gets a state
-that the server, a full-text client and a CRDT client all agree on.
+random "CRDT updates" and state vectors (some declaring huge lengths). After each example:
+the server answers, the bystanders in the room were not disconnected and still exchange
+messages. At the end: a fresh joiner gets a state that the server, a full-text client and a
+CRDT client all agree on. Examples make network round trips, so hypothesis's deadline is off;
+instead each test ends by asking the server (``GET /api/health``) how long its slowest message
+took to handle: every room waits while one message is handled, so that must stay under 50 ms.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import base64
 import json
 from dataclasses import dataclass
 
+import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,8 +25,11 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from server.messages import PAYLOAD_TYPES
+from tests.server.test_yjs_update import varuint
 from tests.support.crdt_peer import CrdtPeer
 from tests.support.peers import Peer, sync
+
+SLOWEST_MESSAGE_MS = 50
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,14 @@ json_values = st.recursive(
 event_types = st.sampled_from(
     [*PAYLOAD_TYPES, "code-update", "error", "", "JOIN-SESSION"]
 ) | st.text(max_size=24)
-b64_bytes = st.binary(max_size=120).map(lambda b: base64.b64encode(b).decode())
+# Bytes that start with a huge varint: a count Yrs would reserve memory for (b"\x80\x80\x81p"
+# took it 0.3 s), then whatever follows. Sizes spread evenly over 20 to 64 bits.
+crdt_bombs = st.builds(
+    lambda count, tail: varuint(count) + tail,
+    st.integers(20, 64).flatmap(lambda bits: st.integers(2 ** (bits - 1), 2**bits)),
+    st.binary(max_size=8),
+)
+b64_bytes = (st.binary(max_size=120) | crdt_bombs).map(lambda b: base64.b64encode(b).decode())
 # Payloads shaped like the real ones, with random values: these get past the envelope and
 # exercise the per-field checks and the CRDT merge.
 shaped_payloads = st.one_of(
@@ -138,47 +152,60 @@ def fuzz_server():
     process.stop()
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(join_first=st.booleans(), sequence=st.lists(frames, max_size=12))
-def test_random_and_malformed_frames_never_break_the_room(fuzz_server, join_first, sequence):
-    session_id = fuzz_server.create_session()
-    asyncio.run(play(fuzz_server, session_id, join_first, sequence))
-    assert fuzz_server.process.poll() is None, fuzz_server.log()
+def assert_no_message_held_the_loop(server) -> None:
+    health = httpx.get(f"{server.http}/api/health", timeout=10).json()
+    slowest, kind = health["slowestMessageMs"], health["slowestMessageType"]
+    assert slowest < SLOWEST_MESSAGE_MS, f"a {kind} message took {slowest} ms to handle"
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(updates=st.lists(st.binary(max_size=200), min_size=1, max_size=8))
-def test_random_crdt_updates_leave_every_client_agreeing(fuzz_server, updates):
-    session_id = fuzz_server.create_session()
+def test_random_and_malformed_frames_never_break_the_room(fuzz_server):
+    @settings(
+        max_examples=60,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(join_first=st.booleans(), sequence=st.lists(frames, max_size=12))
+    def example(join_first, sequence):
+        session_id = fuzz_server.create_session()
+        asyncio.run(play(fuzz_server, session_id, join_first, sequence))
+        assert fuzz_server.process.poll() is None, fuzz_server.log()
 
-    async def scenario() -> None:
-        alice = CrdtPeer(await Peer.connect(fuzz_server.ws, session_id, "alice", "Alice"))
-        spec = await Peer.connect(fuzz_server.ws, session_id, "spec", "Spec")
-        try:
-            await alice.join()
-            await spec.join()
-            await alice.edit(0, "def f():\n    return '😀'\n")
-            for update in updates:
-                await alice.peer.send("code-change", update=base64.b64encode(update).decode())
-            await spec.send("code-change", changes="# spec\n" + "def f():\n    return '😀'\n")
-            seen = await sync(spec, alice.peer, timeout=10)
-            alice.absorb(seen[alice.peer])
-            # A fresh CRDT joiner and a fresh full-text joiner see what the server has.
-            fresh = CrdtPeer(await Peer.connect(fuzz_server.ws, session_id, "fresh", "Fresh"))
-            await fresh.join()
-            late = await Peer.connect(fuzz_server.ws, session_id, "late", "Late")
-            state = await late.join()
-            full_text = next(m["payload"]["code"] for m in state if m["type"] == "code-update")
-            server_code = fuzz_server.session(session_id)["code"]
-            assert fresh.code == alice.code == full_text == server_code
-            await fresh.peer.close()
-            await late.close()
-        finally:
-            await alice.peer.close()
-            await spec.close()
+    example()
+    assert_no_message_held_the_loop(fuzz_server)
 
-    asyncio.run(scenario())
+
+def test_random_crdt_updates_leave_every_client_agreeing(fuzz_server):
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(updates=st.lists(st.binary(max_size=200) | crdt_bombs, min_size=1, max_size=8))
+    def example(updates):
+        asyncio.run(crdt_scenario(fuzz_server, fuzz_server.create_session(), updates))
+
+    example()
+    assert_no_message_held_the_loop(fuzz_server)
+
+
+async def crdt_scenario(fuzz_server, session_id: str, updates: list[bytes]) -> None:
+    alice = CrdtPeer(await Peer.connect(fuzz_server.ws, session_id, "alice", "Alice"))
+    spec = await Peer.connect(fuzz_server.ws, session_id, "spec", "Spec")
+    try:
+        await alice.join()
+        await spec.join()
+        await alice.edit(0, "def f():\n    return '😀'\n")
+        for update in updates:
+            await alice.peer.send("code-change", update=base64.b64encode(update).decode())
+        await spec.send("code-change", changes="# spec\n" + "def f():\n    return '😀'\n")
+        seen = await sync(spec, alice.peer, timeout=10)
+        alice.absorb(seen[alice.peer])
+        # A fresh CRDT joiner and a fresh full-text joiner see what the server has.
+        fresh = CrdtPeer(await Peer.connect(fuzz_server.ws, session_id, "fresh", "Fresh"))
+        await fresh.join()
+        late = await Peer.connect(fuzz_server.ws, session_id, "late", "Late")
+        state = await late.join()
+        full_text = next(m["payload"]["code"] for m in state if m["type"] == "code-update")
+        server_code = fuzz_server.session(session_id)["code"]
+        assert fresh.code == alice.code == full_text == server_code
+        await fresh.peer.close()
+        await late.close()
+    finally:
+        await alice.peer.close()
+        await spec.close()

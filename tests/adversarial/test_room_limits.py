@@ -14,9 +14,7 @@ import httpx
 from tests.support.peers import Peer, types
 
 
-async def test_one_user_holds_at_most_a_few_sockets_and_others_still_get_in(
-    start_server, room_on
-):
+async def test_one_user_holds_at_most_a_few_sockets_and_others_still_get_in(start_server, room_on):
     room = room_on(start_server(max_connections_per_user="3", max_connections_per_room="8"))
     tabs = [await room.peer("Mallory", "id-mallory") for _ in range(3)]
     extra = await room.peer("Mallory", "id-mallory", join=False)

@@ -8,6 +8,8 @@ import httpx
 import pytest
 
 from server import __version__
+from server.creation_limit import MAX_TRACKED_ADDRESSES, SESSION_CREATION_BURST, CreationLimiter
+from server.settings import Settings
 
 
 def test_create_session_returns_201_with_id_and_links(server):
@@ -27,6 +29,25 @@ def test_create_session_without_a_body_works(server):
     response = httpx.post(f"{server.http}/api/sessions")
 
     assert response.status_code == 201
+
+
+def test_create_session_accepts_json_with_a_charset(server):
+    response = httpx.post(
+        f"{server.http}/api/sessions",
+        content=b'{"title": "Charset"}',
+        headers={"content-type": "application/json; charset=utf-8"},
+    )
+
+    assert response.status_code == 201
+    assert response.json()["title"] == "Charset"
+
+
+def test_a_new_sessions_id_and_a_sessions_code_are_never_cached(server):
+    created = httpx.post(f"{server.http}/api/sessions")
+    fetched = httpx.get(f"{server.http}/api/sessions/{created.json()['sessionId']}")
+
+    assert created.headers["cache-control"] == "no-store"
+    assert fetched.headers["cache-control"] == "no-store"
 
 
 def test_session_ids_carry_at_least_128_random_bits_and_are_url_safe(server):
@@ -139,3 +160,45 @@ def test_responses_carry_the_security_headers(server, path):
 def test_interactive_api_docs_are_off_because_they_load_from_a_cdn(server):
     assert httpx.get(f"{server.http}/docs").status_code == 404
     assert httpx.get(f"{server.http}/redoc").status_code == 404
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_session_creations_per_address_remember_a_bounded_number_of_addresses():
+    clock = FakeClock()
+    limiter = CreationLimiter(Settings(session_creations_per_minute=60), clock)
+
+    for n in range(3 * MAX_TRACKED_ADDRESSES):
+        assert limiter.retry_after(f"10.{n >> 16}.{(n >> 8) & 255}.{n & 255}") is None
+
+    assert len(limiter._buckets) <= MAX_TRACKED_ADDRESSES
+
+
+def test_addresses_with_nothing_to_remember_are_forgotten_first():
+    clock = FakeClock()
+    limiter = CreationLimiter(Settings(session_creations_per_minute=60), clock)
+    for _ in range(SESSION_CREATION_BURST):
+        assert limiter.retry_after("192.168.1.66") is None
+    assert limiter.retry_after("192.168.1.66") is not None, "the flooder is at its limit"
+    for n in range(MAX_TRACKED_ADDRESSES - 1):  # one creation each: the table is full
+        limiter.retry_after(f"10.0.{n >> 8}.{n & 255}")
+    clock.now += 1.5  # every other address has refilled by now; the flooder has not
+
+    limiter.retry_after("10.1.0.0")  # one address too many: forget
+
+    assert set(limiter._buckets) == {"192.168.1.66", "10.1.0.0"}, "the flooder is remembered"
+
+
+def test_loopback_creations_are_not_limited_unless_asked():
+    limiter = CreationLimiter(Settings(session_creations_per_minute=1), FakeClock())
+    assert all(limiter.retry_after("127.0.0.1") is None for _ in range(50))
+
+    limited = CreationLimiter(Settings(session_creations_per_minute=1, limit_loopback=True))
+    results = [limited.retry_after("127.0.0.1") for _ in range(SESSION_CREATION_BURST + 1)]
+    assert results[-1] is not None

@@ -1,4 +1,5 @@
-"""The contract between PairPad's fast path and uvicorn's private WebSocket protocol.
+"""The contract between PairPad and uvicorn's private protocol classes: the WebSocket fast
+path (``server/uvicorn_fast_path.py``) and the HTTP door limits (``server/http_limits.py``).
 
 ``server/uvicorn_fast_path.py`` subclasses ``WebSocketsSansIOProtocol``, which uvicorn does
 not document, and reads its private attributes. uvicorn is pinned exactly; this test is what
@@ -17,9 +18,11 @@ import re
 import pytest
 import uvicorn
 from uvicorn.config import Config
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from uvicorn.server import ServerState
 
+from server.http_limits import LimitedHttpProtocol
 from server.uvicorn_fast_path import UVICORN_VERSION, FastPathProtocol, check_uvicorn_version
 
 UPSTREAM = WebSocketsSansIOProtocol
@@ -120,3 +123,54 @@ async def test_a_new_protocol_has_the_attributes_set_at_construction():
 
     for attribute in ("app", "close_sent", "close_timeout", "conn", "disconnected", "writable"):
         assert hasattr(protocol, attribute), attribute
+
+
+# ---------------------------------------------------------------- the HTTP door
+
+HTTP_UPSTREAM = HttpToolsProtocol
+
+# Upstream methods ``LimitedHttpProtocol`` (server/http_limits.py) overrides, with digests.
+HTTP_UPSTREAM_METHODS = {
+    "__init__": "4f08999410347141",
+    "connection_made": "6efb565ff3d36b91",  # sets client, which the door counts
+    "connection_lost": "c91a4c9bf2e29c55",
+    "data_received": "010a7ae59a5d3b1a",  # feeds the parser: heads are counted before it
+    "handle_websocket_upgrade": "179c4f769386ab89",  # builds ws_protocol_class
+    "on_message_begin": "96d377fdc7c2baef",
+    "on_headers_complete": "1ea8589acfad92d8",
+    "on_message_complete": "1fbad42dc31fc01f",
+}
+HTTP_UPSTREAM_ATTRIBUTES = ("client", "loop", "parser", "transport", "ws_protocol_class")
+
+
+@pytest.mark.parametrize("name", list(HTTP_UPSTREAM_METHODS))
+def test_upstream_http_method_is_unchanged(name):
+    method = getattr(HTTP_UPSTREAM, name, None)
+    assert method is not None, f"uvicorn removed {HTTP_UPSTREAM.__name__}.{name}"
+    assert digest(method) == HTTP_UPSTREAM_METHODS[name], (
+        f"uvicorn changed {HTTP_UPSTREAM.__name__}.{name}: re-check "
+        f"LimitedHttpProtocol.{name} in server/http_limits.py against it, then record the new "
+        "digest here"
+    )
+
+
+def test_every_overridden_http_method_is_under_contract():
+    overridden = {
+        name
+        for name, value in vars(LimitedHttpProtocol).items()
+        if callable(value) and hasattr(HTTP_UPSTREAM, name)
+    }
+
+    assert overridden <= set(HTTP_UPSTREAM_METHODS), (
+        f"{sorted(overridden - set(HTTP_UPSTREAM_METHODS))} override upstream without a contract"
+    )
+
+
+@pytest.mark.parametrize("attribute", HTTP_UPSTREAM_ATTRIBUTES)
+def test_upstream_http_protocol_still_sets_the_private_attribute(attribute):
+    source = inspect.getsource(HTTP_UPSTREAM)
+
+    assert re.search(rf"self\.{attribute}\s*(:[^=]+)?=", source), (
+        f"uvicorn no longer sets {HTTP_UPSTREAM.__name__}.{attribute}: re-check every use of "
+        f"it in server/http_limits.py"
+    )
