@@ -17,6 +17,7 @@ import msgspec
 
 from . import messages as p
 from .document import normalise_newlines
+from .yjs_update import RefusedUpdate
 from .languages import LANGUAGE_IDS, LANGUAGES
 from .rooms import Room
 from .settings import Settings
@@ -112,7 +113,7 @@ def _join(room: Room, connection: Connection, payload: p.JoinSession, settings: 
             crdt=payload.crdt == "yjs",
             state_vector=state_vector,
         )
-    except ValueError as error:  # TODO(helper1): RefusedUpdate
+    except RefusedUpdate as error:
         raise _invalid("stateVector", str(error)) from error
 
 
@@ -127,7 +128,7 @@ def _code_change(
         update = _base64("update", payload.update, settings.max_message_bytes)
         try:
             room.merge_update(connection, payload.update, update)
-        except ValueError as error:  # TODO(helper1): RefusedUpdate
+        except RefusedUpdate as error:
             raise _invalid("update", str(error)) from error
         return
     if payload.changes is None:

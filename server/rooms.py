@@ -99,7 +99,10 @@ class Room:
         self.created_at = time.time()
         self.language = language
         self.ever_joined = False
-        self.document = CodeDocument()  # TODO(helper1): limits
+        self.document = CodeDocument(
+            max_bytes=settings.max_document_bytes,
+            max_pending_bytes=settings.max_pending_update_bytes,
+        )
         self._settings = settings
         self._on_empty = on_empty
         self._language_set_by = m.SERVER_USER_ID

@@ -13,6 +13,10 @@ text. Everything else (JSON, binary, embeds, formats, nested types, Any, subdocu
 keys, parents given by ID) is refused: the web UI never sends it, it would hold state nobody
 sees, and some of it nests JSON that Yrs decodes recursively. Nothing here recurses.
 
+Valid updates can be costly too, so two more rules keep any one message to milliseconds: at
+most ``MAX_PARTS`` structs and deleted ranges, and no long runs of text pieces that Yrs would
+join in quadratic time (``_Runs``); Yjs never sends either.
+
 Reading an update also yields what the document's bookkeeping needs (``ParsedUpdate``): the
 clock ranges of the structs, the IDs the items depend on, the deleted ranges and the text
 inserted. This runs on every keystroke, hence the straight-line code with one-byte fast paths.

@@ -25,9 +25,9 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from server.messages import PAYLOAD_TYPES
-from tests.server.test_yjs_update import varuint
 from tests.support.crdt_peer import CrdtPeer
 from tests.support.peers import Peer, sync
+from tests.support.yjs_bytes import varuint
 
 SLOWEST_MESSAGE_MS = 50
 

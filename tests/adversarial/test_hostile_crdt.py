@@ -20,7 +20,9 @@ from collections.abc import Awaitable, Callable
 from pycrdt import Array, Doc, Map, Text
 
 from tests.conftest import RoomClient
-from tests.server.test_yjs_update import (
+from tests.support.crdt_peer import CrdtPeer
+from tests.support.peers import Peer
+from tests.support.yjs_bytes import (
     ATTACK,
     NUMBERS,
     TEMPLATE,
@@ -33,8 +35,6 @@ from tests.server.test_yjs_update import (
     text,
     update,
 )
-from tests.support.crdt_peer import CrdtPeer
-from tests.support.peers import Peer
 
 MAX_LATENCY = 0.100  # seconds from an edit's send to its arrival at the other participant
 MAX_PEAK_RSS = 150 * 1024 * 1024
@@ -96,6 +96,7 @@ async def under_attack(server, room_on, attack: Attack, *, prepare: Attack | Non
     attacked, bystanders = room_on(server), room_on(server)
     victim = await joined(attacked, "Victim")
     await victim.edit(0, ORIGINAL)
+    await victim.sync_from_server()  # the server has the code before anything else happens
     attacker = await joined(attacked, "Mallory")
     alice, bob = await joined(bystanders, "Alice"), await joined(bystanders, "Bob")
     if prepare is not None:

@@ -20,7 +20,7 @@ from server.document import (
     common_suffix_length,
     normalise_newlines,
 )
-from tests.server.test_yjs_update import (
+from tests.support.yjs_bytes import (
     ATTACK,
     YJS_CODE,
     YJS_FULL_STATE,
