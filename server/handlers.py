@@ -17,10 +17,10 @@ import msgspec
 
 from . import messages as p
 from .document import normalise_newlines
-from .yjs_update import RefusedUpdate
 from .languages import LANGUAGE_IDS, LANGUAGES
 from .rooms import Room
 from .settings import Settings
+from .yjs_update import RefusedUpdate
 
 if TYPE_CHECKING:
     from .session_socket import Connection
