@@ -42,6 +42,9 @@ class Peer:
         username: str = "Alice",
         **options: Any,
     ) -> Peer:
+        # A peer that stopped reading (its queue full) cannot see the server's answer to its
+        # close: a test's clean-up must not wait the default 10 s for it.
+        options.setdefault("close_timeout", 1)
         ws = await connect(f"{ws_base}/ws/{session_id}", open_timeout=10, **options)
         return cls(ws, user_id, username)
 
