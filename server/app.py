@@ -17,6 +17,7 @@ from starlette.types import Receive, Scope, Send
 
 from . import __version__, api, assets, session_socket
 from .creation_limit import CreationLimiter
+from .host_auth import make_host_token
 from .hosts import HostCheck
 from .http_headers import SecurityHeadersMiddleware
 from .http_limits import RequestBodyLimit, raise_open_file_limit
@@ -102,6 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         message_stats=MessageStats(),
         creations=CreationLimiter(settings),
         qr_codes=QrCodes(),
+        host_token=make_host_token(settings.host_token),
     )
     app.include_router(api.router)
     assets.mount_ui(app, settings)

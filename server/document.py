@@ -165,7 +165,8 @@ class CodeDocument:
         then removes itself: a CRDT update cannot be rewritten, but it can be followed by a fix.
         """
         parsed = parse_update(update)
-        if len(self._clocks) + self._pending_clients + len(parsed.ranges) > MAX_CLIENTS:
+        ranges = parsed.ranges
+        if len(self._clocks) + self._pending_clients + len(ranges) > MAX_CLIENTS:
             self._check_clients(parsed)
         complete = self._integrates(parsed)
         added = parsed.string_bytes
@@ -182,6 +183,19 @@ class CodeDocument:
             raise
         self._code = None
         self._size_bound += added
+        if complete and len(ranges) == 1 and not self._pending:  # a keystroke: nothing else
+            client, _, end = ranges[0]
+            if end > self._clocks.get(client, 0):
+                self._clocks[client] = end
+            if b"\r" in update and any(b"\r" in text for _, _, text in parsed.strings):
+                return self.replace_code(self.code)
+            return None
+        return self._after_merge(update, parsed, complete, added)
+
+    def _after_merge(
+        self, update: bytes, parsed: ParsedUpdate, complete: bool, added: int
+    ) -> bytes | None:
+        """The bookkeeping of any update but a plain keystroke; the carriage-return fix."""
         if complete:
             self._advance(parsed)
         released = False

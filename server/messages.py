@@ -1,7 +1,7 @@
 """The wire messages, both ways: typed models, decoding with clear errors, the builders of
 every frame the server sends, close codes, and the JSON Schema the web UI's types come from.
 
-Event names and payload shapes come from the user's spec (``shared/spec/websocket-api.md``);
+Event names and payload shapes come from the user's WebSocket spec (websocket-api.md);
 ``docs/protocol.md`` documents them with every pinned decision and extension. Decoding is two
 steps: the envelope first (so an unknown ``type`` gets the spec's exact "Invalid message type"),
 then the payload with the model of that type (so a wrong field is named in the error).
@@ -16,7 +16,7 @@ from typing import Annotated, Any, Final, Union
 import msgspec
 from msgspec import UNSET, UnsetType
 
-# Error texts that clients may match on; the first three are the spec's and PROTOCOL.md's.
+# Error texts that clients may match on; the first three are the spec's and docs/protocol.md's.
 INVALID_JSON: Final = "Invalid JSON"
 INVALID_MESSAGE: Final = "Invalid message"
 INVALID_MESSAGE_TYPE: Final = "Invalid message type"

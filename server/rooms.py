@@ -16,7 +16,7 @@ import logging
 import secrets
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NewType
 
@@ -110,6 +110,7 @@ class Room:
         self._participants: dict[str, Participant] = {}
         self._chat: deque[m.Frame] = deque(maxlen=settings.chat_history_size or None)
         self._last_result: m.Frame | None = None
+        self._audience: tuple[Connection, ...] | None = None  # see _joined
 
     # ------------------------------------------------------------ membership
 
@@ -151,6 +152,7 @@ class Room:
             self._participants[user_id] = participant
             self._broadcast(m.participant_joined(participant.person))
         participant.connections.add(connection)
+        self._audience = None
         connection.user_id = user_id
         connection.crdt = crdt
         self.ever_joined = True
@@ -178,6 +180,7 @@ class Room:
         connection.crdt = False
         participant = self._participants[user_id]
         participant.connections.discard(connection)
+        self._audience = None
         if participant.connections:
             return
         del self._participants[user_id]
@@ -269,12 +272,19 @@ class Room:
 
     # ------------------------------------------------------------ internals
 
-    def _joined(self) -> Iterator[Connection]:
-        for participant in self._participants.values():
-            yield from participant.connections
+    def _joined(self) -> tuple[Connection, ...]:
+        """Every joined connection. Kept until someone joins or leaves: each keystroke is
+        broadcast to it, and a sending connection dropped midway must not change it."""
+        if self._audience is None:
+            self._audience = tuple(
+                connection
+                for participant in self._participants.values()
+                for connection in participant.connections
+            )
+        return self._audience
 
     def _broadcast(self, frame: m.Frame, *, exclude: Connection | None = None) -> None:
-        for connection in list(self._joined()):
+        for connection in self._joined():
             if connection is not exclude:
                 connection.send(frame)
 
@@ -283,7 +293,7 @@ class Room:
         # spec clients the full code.
         crdt_frame: m.Frame | None = None
         text_frame: m.Frame | None = None
-        for connection in list(self._joined()):
+        for connection in self._joined():
             if connection is exclude:
                 continue
             if connection.crdt:

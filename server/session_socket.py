@@ -188,7 +188,9 @@ class SocketReader:
             return
         started = time.perf_counter()
         message_type = _handle_text(self._room, connection, frame, self._settings)
-        self._stats.record(message_type, time.perf_counter() - started)
+        took = time.perf_counter() - started
+        if took > self._stats.slowest_seconds:
+            self._stats.record(message_type, took)
         if self._join_deadline is not None and connection.joined:
             self._stop_join_deadline()  # once: every later message skips this
 

@@ -46,6 +46,12 @@ class Settings(BaseSettings):
         "loopback, this machine's addresses, its host name and <hostname>.local always work. "
         '["*"] turns the check off (then any web page can reach PairPad by DNS rebinding).',
     )
+    host_token: str | None = Field(
+        None,
+        min_length=16,
+        description="The interviewer's token (Authorization: Bearer, or the host link "
+        "/host?token=...); unset: a random 256-bit token made at each start-up.",
+    )
     ui_dir: Path | None = Field(
         None, description="Serve the web UI from this folder instead of the built-in one."
     )

@@ -35,6 +35,7 @@ class AppState:
     message_stats: MessageStats
     creations: CreationLimiter  # sessions each client address may still create
     qr_codes: QrCodes
+    host_token: str  # see host_auth.py: never sent to a candidate, never logged
 
 
 def app_state(app: Any) -> AppState:

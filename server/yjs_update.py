@@ -51,6 +51,9 @@ _SKIP: Final = 10
 _HAS_ORIGIN: Final = 0x80
 _HAS_RIGHT_ORIGIN: Final = 0x40
 _HAS_PARENT_SUB: Final = 0x20
+# A string item with an origin, and with an origin and a right origin: typed text.
+_KEYSTROKE_AFTER: Final = _HAS_ORIGIN | _STRING
+_KEYSTROKE_BETWEEN: Final = _HAS_ORIGIN | _HAS_RIGHT_ORIGIN | _STRING
 _NO_CLIENTS: Final[set[int]] = set()  # never added to: for updates of one client
 _NOT_AN_UPDATE: Final = "is not a Yjs update"
 _NOT_A_STATE_VECTOR: Final = "is not a Yjs state vector"
@@ -91,7 +94,7 @@ class ParsedUpdate:
         # are always earlier clocks (checked here), so they are left out.
         self.dependencies: list[tuple[int, int, int, int]] = []
         self.deletions: list[tuple[int, int, int]] = []  # (client, start, end), none empty
-        self.strings: list[tuple[int, int, bytes]] = []  # (client, clock, UTF-8) of insertions
+        self.strings: list[tuple[int, int, bytes]] = []  # (client, clock, UTF-8) inserted
         self.string_bytes = 0  # sum of the strings' UTF-8 lengths
         self.runs: _Runs | None = None  # made for clients with several structs
 
@@ -226,6 +229,9 @@ def _count(number: int, noun: str) -> str:
 
 
 def _read_update(data: bytes) -> ParsedUpdate:
+    keystroke = _read_keystroke(data)
+    if keystroke is not None:
+        return keystroke
     parsed = ParsedUpdate()
     end = len(data)
     if not end:
@@ -272,6 +278,63 @@ def _read_update(data: bytes) -> ParsedUpdate:
         pos += 1
     if pos != end:
         raise _Malformed(f"it has {_count(end - pos, 'byte')} after its end")
+    return parsed
+
+
+_KEYSTROKE_START: Final = b"\x01\x01"  # one client, one struct
+
+
+def _read_keystroke(data: bytes) -> ParsedUpdate | None:
+    """Most messages are one keystroke: one client, one string item placed after an earlier
+    character (an origin, maybe a right origin), no deletions. Read exactly that shape in one
+    pass with as few objects as possible; anything else (None) goes to the general reader,
+    which also explains what is wrong with a malformed update."""
+    last = len(data) - 1
+    if last < 6 or data[last] or not data.startswith(_KEYSTROKE_START):
+        return None
+    client, pos = _varuint(data, 2, CLIENT_MAX, "client id")
+    client_bytes = data[2:pos]
+    clock = data[pos]
+    if clock < 0x80:
+        pos += 1
+    else:
+        clock, pos = _varuint(data, pos, U32_MAX, "clock")
+    info = data[pos]
+    if info != _KEYSTROKE_AFTER and info != _KEYSTROKE_BETWEEN:
+        return None
+    dependencies: list[tuple[int, int, int, int]] = []
+    pos += 1
+    for _ in range(1 if info == _KEYSTROKE_AFTER else 2):
+        if data.startswith(client_bytes, pos):
+            origin_client = client
+            pos += len(client_bytes)
+        else:
+            origin_client, pos = _varuint(data, pos, CLIENT_MAX, "client id")
+        origin_clock, pos = _varuint(data, pos, U32_MAX, "clock")
+        if origin_client == client:
+            if origin_clock >= clock:
+                return None  # the general reader says why
+        else:
+            dependencies.append((origin_client, origin_clock, client, clock))
+    length = data[pos]
+    pos += 1
+    if not length or length >= 0x80 or pos + length != last:
+        return None
+    text = data[pos:last]
+    units = length
+    if not text.isascii():
+        try:
+            units = len(text.decode().encode("utf-16-le")) // 2
+        except UnicodeDecodeError:
+            return None  # the general reader says why
+    parsed = ParsedUpdate.__new__(ParsedUpdate)
+    parsed.ranges = [(client, clock, clock + units)]
+    parsed.skips = False
+    parsed.dependencies = dependencies
+    parsed.deletions = []
+    parsed.strings = [(client, clock, text)]
+    parsed.string_bytes = length
+    parsed.runs = None
     return parsed
 
 

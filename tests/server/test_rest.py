@@ -1,4 +1,4 @@
-"""The REST calls pinned in PROTOCOL.md, and the HTTP hardening every response carries."""
+"""The REST calls pinned in docs/protocol.md, and the HTTP hardening every response carries."""
 
 from __future__ import annotations
 

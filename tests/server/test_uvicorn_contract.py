@@ -21,9 +21,16 @@ from uvicorn.config import Config
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from uvicorn.server import ServerState
+from websockets.protocol import State
+from websockets.server import ServerProtocol
 
 from server.http_limits import LimitedHttpProtocol
-from server.uvicorn_fast_path import UVICORN_VERSION, FastPathProtocol, check_uvicorn_version
+from server.uvicorn_fast_path import (
+    UVICORN_VERSION,
+    FastPathProtocol,
+    check_uvicorn_version,
+    text_frame_header,
+)
 
 UPSTREAM = WebSocketsSansIOProtocol
 
@@ -174,3 +181,19 @@ def test_upstream_http_protocol_still_sets_the_private_attribute(attribute):
         f"uvicorn no longer sets {HTTP_UPSTREAM.__name__}.{attribute}: re-check every use of "
         f"it in server/http_limits.py"
     )
+
+
+# ---------------------------------------------------------------- framing
+
+
+@pytest.mark.parametrize("length", [0, 1, 125, 126, 65535, 65536, 70000])
+def test_frames_written_directly_are_the_frames_websockets_would_write(length):
+    """The fast path frames uncompressed text itself; it must be byte for byte websockets'."""
+    protocol = ServerProtocol()
+    protocol.state = State.OPEN
+    payload = b"x" * length
+
+    protocol.send_text(payload)
+
+    assert b"".join(protocol.data_to_send()) == text_frame_header(length) + payload
+    assert not protocol.extensions, "a new connection negotiated nothing"

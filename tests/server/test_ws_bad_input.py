@@ -1,4 +1,4 @@
-"""PROTOCOL.md's bad-input table: a clear error, and the connection and the room survive."""
+"""docs/protocol.md's bad-input table: a clear error, and the connection and the room survive."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every event of the spec, with its exact payload, sent to exactly the receivers PROTOCOL.md
+"""Every event of the spec, with its exact payload, sent to exactly the receivers docs/protocol.md
 pins: presence and language to everyone (sender included); code, cursors, run requests and
 results to everyone except the sender."""
 

@@ -20,6 +20,7 @@ from server.yjs_update import (
     MAX_PARTS,
     MAX_STATE_VECTOR_CLIENTS,
     U32_MAX,
+    ParsedUpdate,
     RefusedUpdate,
     check_state_vector,
     parse_state_vector,
@@ -499,3 +500,33 @@ def test_a_state_vector_of_more_clients_than_a_document_holds_is_refused():
     assert len(parse_state_vector(vector(MAX_STATE_VECTOR_CLIENTS))) == MAX_STATE_VECTOR_CLIENTS
     with pytest.raises(RefusedUpdate, match=f"^lists more than {MAX_STATE_VECTOR_CLIENTS:,}"):
         check_state_vector(vector(MAX_STATE_VECTOR_CLIENTS + 1))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=8))
+def test_keystrokes_read_on_the_short_path_as_the_general_reader_reads_them(typed):
+    """Typed text takes a one-pass reader; it must agree with the general one to the byte."""
+    from server import yjs_update
+
+    doc = Doc()
+    doc["code"] = code = Text()
+    updates: list[bytes] = []
+    doc.observe(lambda event: updates.append(event.update))
+    for piece in typed:
+        so_far = str(code)
+        code.insert(len(so_far[: len(so_far) // 2 + 1].encode()), piece)  # after a character
+    shortened = 0
+    for data in updates:
+        short = yjs_update._read_keystroke(data)
+        try:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(yjs_update, "_read_keystroke", lambda _: None)
+                general = parse_update(data)
+        except RefusedUpdate:
+            assert short is None
+            continue
+        if short is not None:
+            shortened += 1
+            for field in ParsedUpdate.__slots__:
+                assert getattr(short, field) == getattr(general, field), field
+    assert shortened >= len(updates) - 1, "every keystroke after the first is typed text"
