@@ -1,5 +1,6 @@
-"""The WebSocket tests run on both transports: PairPad's uvicorn fast path and the plain-ASGI
-fallback under ``uvicorn --factory server.app:create_app --ws wsproto``.
+"""The WebSocket tests run on three transports: PairPad's uvicorn fast path, and the plain-ASGI
+fallback under ``uvicorn --factory server.app:create_app`` with ``--ws wsproto`` and with
+``--ws websockets``.
 
 A test about something only the fast path does (TCP resets, 1001 with a reason at shutdown)
 says so with ``@pytest.mark.parametrize("transport", ["fast"], indirect=True)``.
@@ -13,7 +14,7 @@ import pytest
 
 from tests.support.server import ServerProcess
 
-TRANSPORTS = ["fast", "asgi"]
+TRANSPORTS = ["fast", "asgi", "asgi-websockets"]
 
 
 @pytest.fixture(scope="session", params=TRANSPORTS)

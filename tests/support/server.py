@@ -28,6 +28,8 @@ import httpx
 from tests.support.processes import stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
+# The plain-ASGI transports: uvicorn's WebSocket implementation behind each.
+_ASGI_WEBSOCKETS = {"asgi": "wsproto", "asgi-websockets": "websockets"}
 _RUNNING = re.compile(r"Uvicorn running on http://([\d.]+):(\d+)")
 
 
@@ -37,7 +39,7 @@ class ServerProcess:
     extra_args: list[str] = field(default_factory=list)
     host: str = "127.0.0.1"
     port: int = 0
-    transport: str = "fast"  # or "asgi"
+    transport: str = "fast"  # or "asgi" (wsproto), "asgi-websockets"
     process: subprocess.Popen[str] | None = None
     _lines: queue.Queue[str | None] = field(default_factory=queue.Queue)
     output: list[str] = field(default_factory=list)
@@ -70,9 +72,9 @@ class ServerProcess:
     def _command(self) -> list[str]:
         if self.transport == "fast":
             return [sys.executable, "-m", "server", "--host", self.host, "--port", "0"]
-        assert self.transport == "asgi", self.transport
+        assert self.transport in _ASGI_WEBSOCKETS, self.transport
         command = [sys.executable, "-m", "uvicorn", "--factory", "server.app:create_app"]
-        command += ["--ws", "wsproto", "--host", self.host, "--port", "0"]
+        command += ["--ws", _ASGI_WEBSOCKETS[self.transport], "--host", self.host, "--port", "0"]
         # Transport features an ASGI app cannot control: the server's own flags carry them
         # (PairPad's settings of the same names drive the fast path).
         if "websocket_compression" in self.settings:
