@@ -17,6 +17,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
+from .not_found import serve_not_found_pages
 from .settings import Settings
 
 # Windows reads MIME types from the registry, where .wasm and .mjs are often missing or wrong;
@@ -83,3 +84,4 @@ def mount_ui(app: Starlette, settings: Settings) -> None:
     app.router.routes.append(Route("/s/{session_id}", page, methods=["GET", "HEAD"]))
     if ui_dir is not None:
         app.router.routes.append(Mount("/", UIFiles(directory=ui_dir), name="ui"))
+    serve_not_found_pages(app)
