@@ -103,7 +103,9 @@ async def test_a_syntax_error_shows_the_line_and_column_as_node_does(open_room, 
 
     result = await run(alice, "const a = 1;\nlet b = a +;\n", language="javascript")
 
-    assert result["error"] == "main.js:2\nlet b = a +;\n           ^\n\nSyntaxError: Unexpected token"
+    assert (
+        result["error"] == "main.js:2\nlet b = a +;\n           ^\n\nSyntaxError: Unexpected token"
+    )
     assert "failed" in result["status"]
 
 
