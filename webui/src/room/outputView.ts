@@ -76,6 +76,24 @@ export class OutputEntry {
     this.element.classList.toggle("failed", Boolean(options.error));
   }
 
+  /** Keeps only the first `chars` characters of the output, styling and blocks included. */
+  cutTo(chars: number): void {
+    this.draw();
+    if (chars >= this.text.length) return;
+    this.text = this.text.slice(0, chars);
+    let left = chars;
+    const walker = document.createTreeWalker(this.body, NodeFilter.SHOW_TEXT);
+    const after: Node[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (this.tail.contains(node)) continue;
+      const length = node.textContent?.length ?? 0;
+      if (left <= 0) after.push(node);
+      else if (length > left) node.textContent = (node.textContent ?? "").slice(0, left);
+      left -= length;
+    }
+    for (const node of after) node.parentNode?.removeChild(node);
+  }
+
   private draw(): void {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;

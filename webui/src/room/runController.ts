@@ -7,6 +7,7 @@ import type { ClientMessage, ServerMessageOf } from "../net/protocol";
 import { Runners } from "../run/runners";
 import { randomId } from "../util/ids";
 import { OutputView } from "./outputView";
+import { receiveOutput, shareOutput } from "./sharedOutput";
 
 const RUNTIME_NAMES: Record<string, string> = { python: "Python", javascript: "JavaScript", sql: "SQLite" };
 
@@ -78,14 +79,14 @@ export class RunController {
     );
     this.activeLanguage = null;
     this.setRunning(false);
-    entry.finish({ error: outcome.error, truncated: outcome.truncated, durationMs: outcome.durationMs });
+    const shared = shareOutput(entry.output, outcome.truncated, this.context.maxSharedOutputChars());
+    entry.cutTo(shared.kept); // what the others get, to the character
+    entry.finish({ error: outcome.error, truncated: shared.truncated, durationMs: outcome.durationMs });
 
-    const limit = this.context.maxSharedOutputChars();
-    const output = entry.output;
     this.context.send({
       type: "execution-result",
       payload: {
-        output: output.length > limit ? output.slice(0, limit) : output,
+        output: shared.text,
         error: outcome.error,
         language,
         durationMs: Math.round(outcome.durationMs),
@@ -123,8 +124,9 @@ export class RunController {
         mine: false,
       });
     if (existing && existing.element.dataset.finished) return;
-    if (payload.output) entry.append("stdout", payload.output);
-    entry.finish({ error: payload.error, truncated: Boolean(payload.truncated), durationMs: payload.durationMs });
+    const { output, truncated } = receiveOutput(payload.output, Boolean(payload.truncated));
+    if (output) entry.append("stdout", output);
+    entry.finish({ error: payload.error, truncated, durationMs: payload.durationMs });
     entry.element.dataset.finished = "true";
   }
 

@@ -22,9 +22,11 @@ const SPAWN: Record<Runtime, () => Worker> = {
   sql: () => new Worker(new URL("./workers/sql.worker.ts", import.meta.url), { type: "module", name: "sql" }),
 };
 
-// JavaScript gets a fresh global scope per run (cheap); Python and SQLite are expensive to
-// start, and give each run a fresh namespace or database themselves.
-const REUSE: Record<Runtime, boolean> = { python: true, javascript: false, sql: true };
+// Each JavaScript and Python run gets a fresh worker, as a new `node` or `python` process
+// would: nothing one run changes (globals, pending timers, imported modules) leaks into the
+// next. The warm spare takes over at once, so this costs no waiting unless runs follow each
+// other faster than a spare starts. SQLite gives each run a fresh database itself.
+const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true };
 
 export class Runners {
   private readonly pools = new Map<Runtime, WorkerPool>();

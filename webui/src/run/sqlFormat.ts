@@ -5,7 +5,26 @@ export type SqlValue = number | string | Uint8Array | null | bigint;
 function cell(value: SqlValue): string {
   if (value === null) return "NULL";
   if (value instanceof Uint8Array) return `x'${[...value].map((b) => b.toString(16).padStart(2, "0")).join("")}'`;
+  if (typeof value === "number") return formatReal(value);
   return String(value);
+}
+
+/**
+ * A REAL as the sqlite3 shell (3.43+) prints it: the shortest digits that read back as the
+ * same double, always with a decimal point (`50000.0`), and in exponent form (`1.0e+20`)
+ * from 10^15 up and below 10^-4, as C's `%!.15g` would switch. INTEGERs arrive as bigints.
+ */
+export function formatReal(value: number): string {
+  if (Number.isNaN(value)) return "NULL";
+  if (!Number.isFinite(value)) return value > 0 ? "Inf" : "-Inf";
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 15) {
+    const digits = mantissa.includes(".") ? mantissa : `${mantissa}.0`;
+    return `${digits}e${exponent < 0 ? "-" : "+"}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  const text = String(value);
+  return text.includes(".") ? text : `${text}.0`;
 }
 
 export function formatTable(columns: string[], rows: SqlValue[][]): string {

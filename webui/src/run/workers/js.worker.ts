@@ -1,15 +1,26 @@
 /**
- * JavaScript and TypeScript in a module worker: no DOM, console captured, stdin as
- * `readline()` / `input()`. TypeScript is stripped of types with sucrase first (no type check,
- * like ts-node --transpile-only). This worker is served with a policy that allows evaluating
- * code (server/http_headers.py); the page itself never does.
+ * JavaScript and TypeScript in a module worker, run as `node main.mjs` would run them: as a
+ * module (top-level `await`, `export` ignored), with Node's console formatting, until no timer
+ * is pending, and ended by an uncaught error or an unhandled rejection as Node ends. stdin is
+ * `readline()` / `input()`. TypeScript is stripped of its types with sucrase first. This worker
+ * is served with a policy that allows evaluating code (server/http_headers.py); the page itself
+ * never does. It runs one program and is then discarded (runners.ts).
  */
 
 /// <reference lib="webworker" />
+import * as util from "node-inspect-extracted";
 import { transform } from "sucrase";
 
-import { formatArgs } from "../inspect";
-import type { RunRequest, Stream, WorkerMessage } from "../messages";
+import { EventLoop } from "../js/eventLoop";
+import { ProgramSyntaxError, moduleToFunctionBody } from "../js/moduleProgram";
+import { makeNodeConsole } from "../js/nodeConsole";
+import {
+  UNSETTLED_TOP_LEVEL_AWAIT,
+  describeCompileError,
+  describeUncaught,
+  describeUnhandledRejection,
+} from "../js/nodeErrors";
+import type { RunRequest, WorkerMessage } from "../messages";
 import { OutputBatcher } from "../outputBatcher";
 
 const post = (message: WorkerMessage) => (self as DedicatedWorkerGlobalScope).postMessage(message);
@@ -17,53 +28,68 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
   ...args: string[]
 ) => (...values: unknown[]) => Promise<unknown>;
 
-// The participant's code starts on line 3 of the function the engine builds around it.
-const LINE_OFFSET = 2;
-
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return `Uncaught ${formatArgs([error])}`;
-  const where = /<anonymous>:(\d+):(\d+)/.exec(error.stack ?? "");
-  const line = where ? ` (line ${Number(where[1]) - LINE_OFFSET}, column ${where[2]})` : "";
-  return `${error.name}: ${error.message}${line}`;
+function compile(request: RunRequest, fileName: string): (modules: object) => Promise<unknown> {
+  let source = request.code;
+  if (request.language === "typescript") source = stripTypes(source);
+  const body = `"use strict";\n${moduleToFunctionBody(source, fileName)}\n//# sourceURL=${fileName}`;
+  return new AsyncFunction("__modules", body);
 }
 
-function makeConsole(batcher: OutputBatcher) {
-  const out = (stream: Stream) => (...args: unknown[]) => batcher.write(stream, `${formatArgs(args)}\n`);
-  return {
-    log: out("stdout"),
-    info: out("stdout"),
-    debug: out("stdout"),
-    table: out("stdout"),
-    dir: out("stdout"),
-    warn: out("stderr"),
-    error: out("stderr"),
-    trace: out("stderr"),
-    assert: (condition: unknown, ...args: unknown[]) => {
-      if (!condition) out("stderr")("Assertion failed:", ...args);
-    },
-  };
+function stripTypes(code: string): string {
+  try {
+    return transform(code, { transforms: ["typescript"], disableESTransforms: true }).code;
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    if (!loc) throw error;
+    const message = (error as Error).message.replace(/^Error transforming [^:]*: /, "").replace(/ \(\d+:\d+\)$/, "");
+    throw new ProgramSyntaxError(message, loc.line, Math.max(0, loc.column - 1));
+  }
+}
+
+function installStdin(stdin: string): void {
+  const lines = stdin.length ? stdin.replace(/\n$/, "").split("\n") : [];
+  const readline = () => (lines.length ? (lines.shift() as string) : null);
+  Object.assign(self, { readline, input: readline, prompt: readline });
 }
 
 post({ type: "ready" });
 
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
   const request = event.data;
+  const fileName = request.language === "typescript" ? "main.ts" : "main.js";
   const batcher = new OutputBatcher(post);
-  const lines = request.stdin.length ? request.stdin.replace(/\n$/, "").split("\n") : [];
-  const readline = () => (lines.length ? (lines.shift() as string) : null);
-  let error: string | null = null;
+  let ended = false;
+  const end = (error: string | null) => {
+    if (ended) return;
+    ended = true;
+    batcher.flush();
+    post({ type: "done", error, truncated: batcher.truncated });
+  };
+  const loop = new EventLoop((error) => end(describeUncaught(error, fileName)));
+  loop.install();
+  self.addEventListener("unhandledrejection", (rejection) => {
+    rejection.preventDefault();
+    end(describeUnhandledRejection(rejection.reason, fileName));
+  });
+  self.addEventListener("error", (failure) => {
+    failure.preventDefault();
+    end(describeUncaught(failure.error ?? failure.message, fileName));
+  });
+  Object.assign(self, { console: makeNodeConsole((stream, text) => ended || batcher.write(stream, text)) });
+  installStdin(request.stdin);
+
+  let program: (modules: object) => Promise<unknown>;
   try {
-    let source = request.code;
-    if (request.language === "typescript") {
-      source = transform(source, { transforms: ["typescript"], disableESTransforms: true }).code;
-    }
-    const program = new AsyncFunction("console", "readline", "input", "prompt", source);
-    await program(makeConsole(batcher), readline, readline, readline);
-    // Let callbacks the program scheduled for "right away" print before we call it done.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  } catch (failure) {
-    error = describeError(failure);
+    program = compile(request, fileName);
+  } catch (error) {
+    end(describeCompileError(error, request.code, fileName));
+    return;
   }
-  batcher.flush();
-  post({ type: "done", error, truncated: batcher.truncated });
+  let settled = false;
+  program.call(undefined, { util, "node:util": util }).then(
+    () => (settled = true),
+    (error: unknown) => end(describeUncaught(error, fileName)),
+  );
+  await loop.whenIdle();
+  end(settled ? null : UNSETTLED_TOP_LEVEL_AWAIT);
 };

@@ -1,7 +1,8 @@
 /**
  * Python in a module worker, with Pyodide served from our own origin (no CDN: PairPad works
  * with the network cable out). A runaway loop blocks only this worker; the page terminates it
- * and switches to a warm spare.
+ * and switches to a warm spare. A worker runs one program and is then replaced by the warm
+ * spare (runners.ts), so every run starts as a new `python` process would.
  */
 
 /// <reference lib="webworker" />
@@ -9,38 +10,14 @@ import type { PyodideInterface } from "pyodide";
 
 import type { RunRequest, WorkerMessage } from "../messages";
 import { OutputBatcher } from "../outputBatcher";
+import RUN_MAIN from "./python/run_main.py?raw";
 
 declare const __PYODIDE_BASE__: string;
 
 const post = (message: WorkerMessage) => (self as DedicatedWorkerGlobalScope).postMessage(message);
 
-// Runs the participant's code in a fresh namespace and returns the traceback text (or None),
-// showing only their own frames: "<main>" is their code, everything above it is ours.
-const RUNNER = `
-import sys, traceback
-
-def _pairpad_run(source):
-    namespace = {"__name__": "__main__", "__builtins__": __builtins__}
-    try:
-        exec(compile(source, "<main>", "exec"), namespace)
-    except SystemExit as stop:
-        if stop.code not in (None, 0):
-            return f"SystemExit: {stop.code}"
-    except BaseException as error:
-        tb = error.__traceback__
-        while tb is not None and tb.tb_frame.f_code.co_filename != "<main>":
-            tb = tb.tb_next
-        text = "".join(traceback.format_exception(type(error), error, tb))
-        if isinstance(error, ModuleNotFoundError):
-            text += "(Only the Python standard library is available: PairPad runs offline.)\\n"
-        return text
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return None
-`;
-
 let pyodide: PyodideInterface | null = null;
+let runMain: ((source: string) => string | undefined) | null = null;
 let batcher: OutputBatcher | null = null;
 const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
 
@@ -59,8 +36,15 @@ async function load(): Promise<PyodideInterface> {
     if (stream === "stdout") instance.setStdout(writer);
     else instance.setStderr(writer);
   }
-  instance.runPython(RUNNER);
+  runMain = loadRunner(instance);
   return instance;
+}
+
+/** The runner's `run(source)`, defined in a namespace of its own, away from `__main__`. */
+function loadRunner(instance: PyodideInterface): (source: string) => string | undefined {
+  const namespace = instance.globals.get("dict")();
+  instance.runPython(RUN_MAIN, { globals: namespace });
+  return namespace.get("run");
 }
 
 // When a file cannot be fetched (the host stopped PairPad mid-load), Pyodide rejects
@@ -82,7 +66,7 @@ const loading = load().then(
 
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
   await loading;
-  if (!pyodide) return;
+  if (!pyodide || !runMain) return;
   const request = event.data;
   batcher = new OutputBatcher(post);
   let stdinUsed = false;
@@ -94,10 +78,9 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
     },
     autoEOF: true,
   });
-  const run = pyodide.globals.get("_pairpad_run") as (source: string) => string | undefined;
   let error: string | null = null;
   try {
-    error = run(request.code) ?? null;
+    error = runMain(request.code) ?? null;
   } catch (failure) {
     error = String(failure);
   }

@@ -1,0 +1,64 @@
+"""Running code in a room's page and reading back the newest run's entry."""
+
+from __future__ import annotations
+
+from tests.support.browser import RoomPage
+
+# Pyodide's first load takes a few seconds on a busy 2-core machine.
+LOAD_TIMEOUT_MS = 60_000
+
+
+async def run(page: RoomPage, code: str, language: str | None = None) -> dict[str, str]:
+    """Set the code, press Run, wait for the run to finish; returns the newest entry's parts."""
+    if language:
+        await page.testid("language-select").select_option(language)
+        await page.page.wait_for_function(
+            f"() => document.querySelector('[data-testid=language-select]').value === '{language}'"
+        )
+    await page.set_code(code)
+    entries_before = await page.page.locator("[data-testid=run-entry]").count()
+    await page.testid("run-button").click()
+    await page.page.wait_for_function(
+        """(count) => {
+            const entries = document.querySelectorAll('[data-testid=run-entry]');
+            return entries.length > count &&
+                /finished|failed/.test(entries[0].querySelector('[data-testid=run-status]').textContent);
+        }""",
+        arg=entries_before,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    return await newest_entry(page)
+
+
+async def python_with_warm_spare(page: RoomPage) -> None:
+    """Python loaded, and the second Python that warms up after it standing by."""
+    await run(page, "print('warm')")
+    await page.page.wait_for_selector(
+        "[data-testid=runtime-status][data-python-spare=ready]", timeout=LOAD_TIMEOUT_MS
+    )
+
+
+async def newest_entry(page: RoomPage) -> dict[str, str]:
+    entry = page.page.locator("[data-testid=run-entry]").first
+    error = entry.locator("[data-testid=run-error]")
+    return {
+        "who": await entry.locator(".who").inner_text(),
+        "status": await entry.locator("[data-testid=run-status]").inner_text(),
+        "output": "".join(
+            await entry.locator("[data-testid=run-output] [data-stream]").all_inner_texts()
+        ),
+        "error": await error.inner_text() if await error.count() else "",
+        "truncated": str(await entry.locator("[data-testid=output-truncated]").count() > 0),
+    }
+
+
+async def newest_entry_when_done(page: RoomPage) -> dict[str, str]:
+    await page.page.wait_for_function(
+        """() => {
+            const entry = document.querySelector('[data-testid=run-entry]');
+            const status = entry.querySelector('[data-testid=run-status]');
+            return /finished|failed/.test(status.textContent);
+        }""",
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    return await newest_entry(page)

@@ -1,0 +1,144 @@
+"""JavaScript runs as `node main.mjs` would: until no timer is pending, ended by uncaught
+errors and unhandled rejections, as a module, and printed as Node's console prints."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from tests.support.browser import LAN_HOST
+from tests.support.runs import run
+
+pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
+
+
+async def test_a_run_ends_when_no_timer_is_left_not_before(open_room, session_id):
+    alice = await open_room(session_id, "Alice", host=LAN_HOST)
+    code = (
+        'setTimeout(() => console.log("later"), 100);\n'
+        "const tick = setInterval(() => {\n"
+        '  console.log("tick");\n'
+        "  if (++ticks === 3) clearInterval(tick);\n"
+        "}, 20);\n"
+        "let ticks = 0;\n"
+        'Promise.resolve().then(() => console.log("microtask"));\n'
+        'console.log("now");\n'
+    )
+
+    result = await run(alice, code, language="javascript")
+
+    assert result["output"] == "now\nmicrotask\ntick\ntick\ntick\nlater\n"
+    assert result["error"] == ""
+
+
+async def test_an_interval_never_cleared_runs_until_the_timeout(start_server, open_room):
+    server = start_server(run_timeout_seconds="2")
+    alice = await open_room(server.create_session(), "Alice", host=LAN_HOST, on=server)
+
+    result = await run(alice, "setInterval(() => console.log('tick'), 300);", "javascript")
+
+    assert result["error"] == "Timed out after 2 s: stopped."
+    assert result["output"].count("tick\n") >= 4
+
+
+async def test_an_error_in_a_timer_callback_fails_the_run_with_its_stack(open_room, session_id):
+    alice = await open_room(session_id, "Alice", host=LAN_HOST)
+    code = (
+        "function explode() {\n"
+        '  throw new Error("boom");\n'
+        "}\n"
+        "setTimeout(explode, 10);\n"
+        'setTimeout(() => console.log("never"), 200);\n'
+    )
+
+    result = await run(alice, code, language="javascript")
+
+    assert result["error"] == "Error: boom\n    at explode (main.js:2:9)"
+    assert "failed" in result["status"]
+    assert result["output"] == ""
+
+
+async def test_an_unhandled_rejection_fails_the_run_as_in_node(open_room, session_id):
+    alice = await open_room(session_id, "Alice", host=LAN_HOST)
+
+    error_run = await run(
+        alice, 'async function load() {\n  throw new TypeError("bad");\n}\nload();\n', "javascript"
+    )
+    value_run = await run(alice, 'Promise.reject("nope");', "javascript")
+
+    assert error_run["error"].startswith("TypeError: bad\n    at load (main.js:2:9)")
+    assert "failed" in error_run["status"]
+    assert value_run["error"].startswith("[UnhandledPromiseRejection: This error originated")
+    assert "The promise rejected with the reason \"'nope'\"." in value_run["error"]
+
+
+async def test_code_runs_as_a_module_with_top_level_await_and_exports(open_room, session_id):
+    alice = await open_room(session_id, "Alice", host=LAN_HOST)
+    code = (
+        'import { inspect } from "node:util";\n'
+        "export const twice = (n) => 2 * n;\n"
+        "export default function main() {}\n"
+        "const value = await new Promise((resolve) => setTimeout(() => resolve(21), 10));\n"
+        "console.log(twice(value), typeof main, this, inspect('x'));\n"
+    )
+
+    result = await run(alice, code, language="javascript")
+
+    assert result["output"] == "42 function undefined 'x'\n"
+    assert result["error"] == ""
+
+
+async def test_an_unavailable_import_says_why(open_room, session_id):
+    alice = await open_room(session_id, "Alice", host=LAN_HOST)
+
+    result = await run(alice, 'console.log("first");\nimport fs from "fs";\n', "javascript")
+
+    assert result["output"] == ""  # imports come first, as in Node: nothing ran
+    assert result["error"].startswith('Error: Cannot import "fs" (main.js:2): PairPad runs')
+
+
+async def test_a_syntax_error_shows_the_line_and_column_as_node_does(open_room, session_id):
+    alice = await open_room(session_id, "Alice", host=LAN_HOST)
+
+    result = await run(alice, "const a = 1;\nlet b = a +;\n", language="javascript")
+
+    assert (
+        result["error"] == "main.js:2\nlet b = a +;\n           ^\n\nSyntaxError: Unexpected token"
+    )
+    assert "failed" in result["status"]
+
+
+CONSOLE_CASES = r"""
+console.log("%s is %d years, %i, %f, %j %o %O 100%%", "Ada", 36.5, 36.5, "1.5", {a: [1]}, [1], {b: "c"});
+console.log(Array.from({ length: 30 }, (_, i) => i * 3));
+console.log(["apple", "banana", "cherry", "dates", "elderberry", "fig", "grape"]);
+console.log({ quote: "it's", both: `it's "x"`, nested: { deep: { deeper: { deepest: 1 } } } });
+console.log(new Map([["a", 1], ["b", { c: [1, 2] }]]), new Set([1, "two", [3]]));
+class Point { constructor(x, y) { this.x = x; this.y = y; } }
+console.log(new Point(1, 2), [new Point(3, 4)], Point);
+console.log(Symbol("s"), new Uint8Array([1, 2, 3]), new Float64Array(2));
+const loop = { name: "loop" }; loop.self = loop; loop.list = [loop];
+console.log(loop);
+console.log({ aaaaaaaaaaaaaaaaaaa: "aaaaaaaaaaaaaaaaaaaaa", bbbbbbbbbbbbbbbbbbbbb: "bbbbbbbbbbbbbbbbbbbbbbb", ccccccccccc: 12345678 });
+console.log([undefined, null, -0, 12345678901234567890n, NaN, [ , 1]], new Array(3));
+console.log(function named() {}, () => {}, /re/g, new Date(0), [[1, [2, [3, [4]]]]]);
+console.log("a\nb", ["a\nb"], { "a-b": 1, 2: 3 }, Object.create(null));
+console.log(new RangeError("out").message, [new Error("inner").name]);
+console.error("to %s", "stderr");
+"""
+
+
+async def test_console_log_prints_exactly_what_node_prints(open_room, session_id):
+    alice = await open_room(session_id, "Alice", host=LAN_HOST)
+    native = subprocess.run(
+        ["node", "--input-type=module", "-e", CONSOLE_CASES],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    result = await run(alice, CONSOLE_CASES, language="javascript")
+
+    assert result["output"] == native.stdout + native.stderr
+    assert result["error"] == ""
