@@ -14,10 +14,9 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
-from starlette.types import Scope
 
 from .not_found import serve_not_found_pages
+from .precompressed import PrecompressedFiles
 from .settings import Settings
 
 # Windows reads MIME types from the registry, where .wasm and .mjs are often missing or wrong;
@@ -52,23 +51,15 @@ def find_ui_dir(settings: Settings) -> Path | None:
     return None
 
 
-class UIFiles(StaticFiles):
+class UIFiles(PrecompressedFiles):
     """Vite's hashed assets never change under their name: cache them for a year.
     Everything else is revalidated, so a rebuilt UI shows up on the next load."""
 
-    def file_response(
-        self,
-        full_path: str | os.PathLike[str],
-        stat_result: os.stat_result,
-        scope: Scope,
-        status_code: int = 200,
-    ) -> Response:
-        response = super().file_response(full_path, stat_result, scope, status_code)
+    def file_headers(self, full_path: str | os.PathLike[str]) -> dict[str, str]:
         immutable = "/assets/" in Path(full_path).as_posix()
-        response.headers["cache-control"] = (
-            "public, max-age=31536000, immutable" if immutable else "no-cache"
-        )
-        return response
+        return {
+            "cache-control": "public, max-age=31536000, immutable" if immutable else "no-cache"
+        }
 
 
 def mount_ui(app: Starlette, settings: Settings) -> None:
