@@ -22,6 +22,7 @@ from tests.desktop.conftest import LaunchApp
 from tests.desktop.launcher import ROOT, DesktopProcess, free_port, port_is_free
 from tests.desktop.xserver import Xvfb, shows_solid_dark_square, x11
 from tests.support.peers import Peer
+from tests.support.server import HOST_HEADERS
 
 pytestmark = pytest.mark.desktop
 
@@ -86,7 +87,7 @@ async def test_closing_the_window_tells_participants_exits_0_and_frees_the_port(
     app.wait_running(WINDOW_TIMEOUT)
     wait_until_home_page_loaded(app, port)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
-        session = (await client.post("/api/sessions")).json()["sessionId"]
+        session = (await client.post("/api/sessions", headers=HOST_HEADERS)).json()["sessionId"]
     candidate = await Peer.connect(f"ws://127.0.0.1:{port}", session, "cand-1", "Candidate")
     await candidate.join()
 
