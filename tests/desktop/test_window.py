@@ -36,6 +36,9 @@ def wait_until_home_page_loaded(app: DesktopProcess, port: int) -> float:
     qr = re.escape(f"/api/qr.svg?text=http%3A%2F%2F127.0.0.1%3A{port}")
     app.wait_for_all(
         [
+            # The window opens the host link (token redacted in the log), which lands on /;
+            # only the host's console fetches /api/network, so the rest proves it is the host.
+            r'"GET /host\?token=\[redacted\] HTTP/1\.1" 303',
             r'"GET / HTTP/1\.1" 200',
             r'"GET /assets/index-[\w-]+\.js HTTP/1\.1" 200',
             r'"GET /api/network HTTP/1\.1" 200',
