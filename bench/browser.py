@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import BrowserContext, Page, async_playwright
 
-from bench.targets import TARGETS, RunningServer
+from bench.targets import BENCH_HOST_HEADERS, TARGETS, RunningServer
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, RoomPage
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -108,7 +108,7 @@ def create_session(http_url: str) -> str:
     request = urllib.request.Request(
         f"{http_url}/api/sessions",
         data=json.dumps({"title": "Browser benchmark"}).encode(),
-        headers={"content-type": "application/json"},
+        headers={"content-type": "application/json", **BENCH_HOST_HEADERS},
         method="POST",
     )
     with urllib.request.urlopen(request, timeout=10) as response:

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from .targets import NODE_DIR, ROOT, RunningServer, Target, load_cpus, pin_to
+from .targets import BENCH_HOST_TOKEN, NODE_DIR, ROOT, RunningServer, Target, load_cpus, pin_to
 
 MIB = 1024 * 1024
 # A worker busier than this was close to being the bottleneck itself.
@@ -103,6 +103,7 @@ def run_point(target: Target, shape: LoadShape, *, pin: bool = True) -> dict[str
                     "target": target.client,
                     "url": server.ws_url,
                     "http": server.http_url,
+                    "hostToken": BENCH_HOST_TOKEN,
                     "worker": index,
                     "rooms": rooms,
                     "perRoom": shape.per_room,
@@ -227,6 +228,7 @@ def run_late_join(
                 "target": target.client,
                 "url": server.ws_url,
                 "http": server.http_url,
+                "hostToken": BENCH_HOST_TOKEN,
                 "worker": 0,
                 "docBytes": doc_bytes,
                 "joins": joins,

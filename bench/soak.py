@@ -31,7 +31,7 @@ from websockets.exceptions import ConnectionClosed
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.support.server import ServerProcess  # noqa: E402
+from tests.support.server import HOST_HEADERS, ServerProcess  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 # Short, so that the sessions of past generations are freed while the soak runs.
@@ -66,7 +66,7 @@ class Sessions:
             if not self.current or time.monotonic() - self.generation_started > 60:
                 created = []
                 for _ in range(self.per_generation):
-                    response = await client.post(f"{self.http}/api/sessions")
+                    response = await client.post(f"{self.http}/api/sessions", headers=HOST_HEADERS)
                     created.append(response.json()["sessionId"])
                 self.current = created
                 self.generation_started = time.monotonic()

@@ -26,7 +26,10 @@ _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 # PairPad's limits guard a real interview; here one machine plays thousands of participants
 # from one address, so the per-server caps are lifted (the per-connection ones are kept).
-PAIRPAD_BENCH_ENV = {"PAIRPAD_MAX_ROOMS": "20000"}
+# A known host token: only the interviewer may create sessions, and the bench creates them.
+BENCH_HOST_TOKEN = "bench-host-token-7d41c9e2"
+BENCH_HOST_HEADERS = {"authorization": f"Bearer {BENCH_HOST_TOKEN}"}
+PAIRPAD_BENCH_ENV = {"PAIRPAD_MAX_ROOMS": "20000", "PAIRPAD_HOST_TOKEN": BENCH_HOST_TOKEN}
 
 
 @dataclass(frozen=True)

@@ -6,23 +6,13 @@ list through ``/api/network``); this module only turns the bound socket into sen
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from server.console_link import local_host
 from server.network import LOOPBACK_HOSTS, InterfaceAddress, http_url, join_hosts
 
-
-def local_host(bound_address: str) -> str:
-    """The host this computer's own window should load: a wildcard bind is reached through
-    loopback (which never depends on the network being up); a specific address through itself."""
-    try:
-        ip = ipaddress.ip_address(bound_address.split("%")[0])
-    except ValueError:
-        return bound_address
-    if ip.is_unspecified:
-        return "::1" if ip.version == 6 else "127.0.0.1"
-    return bound_address
+__all__ = ["Announcement", "join_urls", "local_host", "local_url"]
 
 
 def local_url(bound_address: str, port: int) -> str:

@@ -5,12 +5,15 @@ on close or Ctrl+C stop the server gracefully, join its thread → exit 0."""
 from __future__ import annotations
 
 import logging
+import sys
 import webbrowser
 from pathlib import Path
 
 from server.app import create_app
+from server.console_link import console_line, host_link
 from server.network import system_addresses
 from server.serve import ServerThread, uvicorn_config
+from server.state import app_state
 
 from . import ports
 from .addresses import Announcement, join_urls, local_url
@@ -46,7 +49,9 @@ def _serve(options: Options, stop: StopRequests, log_file: Path | None) -> int:
     settings = settings.model_copy(update={"port": listener.port})
     bound_address = str(listener.sock.getsockname()[0])
     # log_config=None: uvicorn's records go to our handlers (log file, console if any).
-    config = uvicorn_config(create_app(settings), settings, log_config=None)
+    app = create_app(settings)
+    host_token = app_state(app).host_token
+    config = uvicorn_config(app, settings, log_config=None)
     server = ServerThread(config, sock=listener.sock)
     try:
         try:
@@ -65,9 +70,12 @@ def _serve(options: Options, stop: StopRequests, log_file: Path | None) -> int:
         for line in announcement.lines():
             tell(line)
         if options.window:
-            _window_or_browser(url, stop)
+            # The window is the interviewer's: it opens the host link, which leaves the host
+            # cookie behind and lands on the console.
+            _window_or_browser(host_link(bound_address, listener.port, host_token), stop)
         else:
             close_splash()
+            show_secret(console_line(bound_address, listener.port, host_token))
             tell("Serving without a window. Press Ctrl+C to stop.")
             stop.wait()
     finally:
@@ -102,14 +110,20 @@ def _open_in_browser(url: str, reason: str) -> None:
         opened = False
     if opened:
         tell(
-            f"PairPad cannot open its window here ({reason}), so it opened {url} in your web "
-            "browser instead; press Ctrl+C to stop."
+            f"PairPad cannot open its window here ({reason}), so it opened the interviewer "
+            "console in your web browser instead; press Ctrl+C to stop."
         )
     else:
-        tell(
-            f"PairPad cannot open its window here ({reason}); open {url} in a web browser, "
-            "and press Ctrl+C to stop."
-        )
+        tell(f"PairPad cannot open its window here ({reason}); press Ctrl+C to stop.")
+        show_secret(f"Open the interviewer console in a web browser: {url}")
+
+
+def show_secret(line: str) -> None:
+    """A line with the host token: on the console only. The log file keeps a note that it was
+    shown, never the token: logs get attached to bug reports."""
+    if sys.stdout is not None:
+        print(line, flush=True)
+    logger.info("the interviewer console's link was shown on the console")
 
 
 def fail(error: StartupError, *, window: bool, log_file: Path | None) -> int:

@@ -19,8 +19,10 @@ from pydantic import BaseModel
 
 from . import __version__, network
 from .document import normalise_newlines
+from .host_auth import require_host
 from .hosts import origin_allowed
 from .languages import LANGUAGE_IDS, LANGUAGES
+from .messages import SERVER_USER_ID
 from .rooms import Room, TooManySessions
 from .state import app_state
 
@@ -72,7 +74,18 @@ def _links(room: Room) -> dict[str, str]:
     return {"joinUrl": f"/s/{room.id}", "wsUrl": f"/ws/{room.id}"}
 
 
-@router.post("/sessions", status_code=201, dependencies=[Depends(creation_allowed)])
+def _host_links(room: Room) -> dict[str, str]:
+    """For the host's eyes only: the key in this link makes whoever opens it an interviewer
+    of this one session (the web UI passes it on as ``/ws/{id}?key=...``)."""
+    return {"interviewerUrl": f"/s/{room.id}?key={room.interviewer_key}"}
+
+
+# Host first: a caller without the token learns nothing more about what it sent.
+@router.post(
+    "/sessions",
+    status_code=201,
+    dependencies=[Depends(require_host), Depends(creation_allowed)],
+)
 async def create_session(
     request: Request, response: Response, body: CreateSession | None = None
 ) -> dict[str, Any]:
@@ -92,7 +105,7 @@ async def create_session(
     except TooManySessions as error:
         raise HTTPException(503, str(error)) from error
     response.headers.update(NO_STORE)
-    return {**room.summary(), **_links(room)}
+    return {**room.summary(), **_links(room), **_host_links(room)}
 
 
 def _take_creation(request: Request) -> None:
@@ -113,6 +126,18 @@ async def get_session(request: Request, response: Response, session_id: str) -> 
         raise HTTPException(404, "Session not found")
     response.headers.update(NO_STORE)  # the answer carries the interview's code
     return {**room.summary(), **_links(room), "code": room.document.code}
+
+
+@router.post("/sessions/{session_id}/end", dependencies=[Depends(require_host)])
+async def end_session(request: Request, response: Response, session_id: str) -> dict[str, Any]:
+    """The host ends the interview: everyone gets session-ended and the code is frozen.
+    Ending an ended session answers the same."""
+    room = app_state(request.app).rooms.get(session_id)
+    if room is None:
+        raise HTTPException(404, "Session not found")
+    room.end(SERVER_USER_ID)
+    response.headers.update(NO_STORE)
+    return {**room.summary(), **_links(room)}
 
 
 @router.get("/health")

@@ -15,7 +15,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
-from . import __version__, api, assets, session_socket
+from . import __version__, api, assets, host_routes, log_redaction, session_socket
 from .creation_limit import CreationLimiter
 from .host_auth import make_host_token
 from .hosts import HostCheck
@@ -88,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    log_redaction.install()
     app = PairPadApp(
         lifespan=_lifespan,
         title="PairPad",
@@ -106,6 +107,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         host_token=make_host_token(settings.host_token),
     )
     app.include_router(api.router)
+    app.include_router(host_routes.router)
     assets.mount_ui(app, settings)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestBodyLimit, settings=settings)

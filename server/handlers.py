@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import msgspec
+from msgspec import UnsetType
 
 from . import messages as p
 from .document import normalise_newlines
@@ -112,9 +113,16 @@ def _join(room: Room, connection: Connection, payload: p.JoinSession, settings: 
             username=username,
             crdt=payload.crdt == "yjs",
             state_vector=state_vector,
+            secret=_secret(payload.participantSecret, settings),
         )
     except RefusedUpdate as error:
         raise _invalid("stateVector", str(error)) from error
+
+
+def _secret(secret: str | UnsetType | None, settings: Settings) -> str | UnsetType | None:
+    if isinstance(secret, str):
+        _bounded("participantSecret", secret, settings.max_user_id_chars)
+    return secret
 
 
 def _leave(room: Room, connection: Connection, _: p.LeaveSession, settings: Settings) -> None:
@@ -186,6 +194,13 @@ def _chat_message(
     room.chat(connection, _bounded("text", text, settings.max_chat_chars))
 
 
+def _end_session(room: Room, connection: Connection, _: p.EndSession, settings: Settings) -> None:
+    if connection.role != p.INTERVIEWER:
+        raise p.ProtocolError(f"{p.INTERVIEWERS_ONLY}: end the interview")
+    assert connection.user_id is not None  # handlers only get joined connections
+    room.end(connection.user_id)
+
+
 _Handler: TypeAlias = "Callable[[Room, Connection, Any, Settings], None]"
 _HANDLERS: dict[str, _Handler] = {
     "leave-session": _leave,
@@ -195,4 +210,5 @@ _HANDLERS: dict[str, _Handler] = {
     "execute-code": _execute_code,
     "execution-result": _execution_result,
     "chat-message": _chat_message,
+    "end-session": _end_session,
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import Annotated, Any, Final, Union
+from typing import Annotated, Any, Final, Literal, Union
 
 import msgspec
 from msgspec import UNSET, UnsetType
@@ -27,6 +27,17 @@ BINARY_NOT_SUPPORTED: Final = "Invalid message: binary frames are not supported,
 # The userId stamped on state the server itself produces (initial code, CRLF fixes).
 SERVER_USER_ID: Final = "server"
 
+# Refusals once the interviewer has ended the interview: the code is frozen for everyone.
+SESSION_ENDED: Final = "The interview has ended: the code can no longer change"
+INTERVIEWERS_ONLY: Final = "Only an interviewer can do this"
+BAD_INTERVIEWER_KEY: Final = "This link's interviewer key does not belong to this session"
+
+# Who someone is in the room: the interviewer (host credentials or the session's interviewer
+# key) or a candidate (everyone else, spec-only clients included).
+Role = Literal["interviewer", "candidate"]
+INTERVIEWER: Final[Role] = "interviewer"
+CANDIDATE: Final[Role] = "candidate"
+
 
 class CloseCode(enum.IntEnum):
     NORMAL = 1000
@@ -34,6 +45,7 @@ class CloseCode(enum.IntEnum):
     POLICY_VIOLATION = 1008  # flood, join timeout
     MESSAGE_TOO_BIG = 1009  # sent by the transport when max_message_bytes is exceeded
     INTERNAL_ERROR = 1011
+    FORBIDDEN = 4403  # a wrong interviewer key on the handshake
     SESSION_NOT_FOUND = 4404
     TOO_SLOW = 4408  # the client did not read its messages; reconnecting is fine
     SESSION_FULL = 4409
@@ -65,6 +77,10 @@ class JoinSession(_Payload):
     crdt: str | None = None
     # Extension: the client's Yjs state vector (base64), so a reconnect only gets what it lacks.
     stateVector: str | None = None
+    # Extension: the secret the server issued with this userId (session-state). Present, even
+    # as null ("I keep secrets, I have none yet"), it seals the identity: from then on the
+    # userId is reused only with the secret. Absent (spec clients): see docs/protocol.md.
+    participantSecret: str | UnsetType | None = UNSET
 
 
 class LeaveSession(_Payload):
@@ -125,6 +141,10 @@ class ChatMessage(_Payload):
     text: str
 
 
+class EndSession(_Payload):
+    """Extension, interviewers only: end the interview; the code becomes read-only."""
+
+
 PAYLOAD_TYPES: Final[dict[str, type[_Payload]]] = {
     "join-session": JoinSession,
     "leave-session": LeaveSession,
@@ -134,6 +154,7 @@ PAYLOAD_TYPES: Final[dict[str, type[_Payload]]] = {
     "execute-code": ExecuteCode,
     "execution-result": ExecutionResult,
     "chat-message": ChatMessage,
+    "end-session": EndSession,
 }
 
 
@@ -196,6 +217,7 @@ class Person(_Out):
     userId: str
     username: str
     color: str  # extension: a CSS hex colour, unique in the room while they stay
+    role: Role  # extension: "interviewer" or "candidate"
 
 
 class Limits(_Out):
@@ -217,6 +239,15 @@ class SessionState(_Out):
     createdAt: int  # milliseconds since the epoch
     you: Person
     limits: Limits
+    # This joiner's proof of identity: only ever in its own session-state. Sent again with
+    # the same userId, it lets a reconnect or another tab be the same person.
+    participantSecret: str
+    ended: bool  # the interviewer ended the interview; a session-ended follows
+
+
+class SessionEnded(_Out):
+    userId: str  # who ended it; "server" when the host ended it over REST
+    endedAt: int  # milliseconds since the epoch
 
 
 class ParticipantLeft(_Out):
@@ -290,6 +321,7 @@ SERVER_EVENTS: Final[dict[str, type[msgspec.Struct]]] = {
     "execute-code": RunRequested,
     "execution-result": RunResult,
     "chat-message": ChatLine,
+    "session-ended": SessionEnded,
     "error": ErrorMessage,
 }
 
@@ -351,6 +383,10 @@ def run_result(author: Person, result: ExecutionResult, *, truncated: bool) -> F
 
 def chat_line(author: Person, text: str, *, ts: int) -> Frame:
     return _frame("chat-message", ChatLine(author.userId, author.username, text, ts))
+
+
+def session_ended(ended: SessionEnded) -> Frame:
+    return _frame("session-ended", ended)
 
 
 def error_event(message: str) -> Frame:

@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NewType
 
 import msgspec
+from msgspec import UNSET, UnsetType
 
 from . import messages as m
 from .document import CodeDocument
+from .identities import Claim, IdentityBook
 from .ratelimit import TokenBucket
 from .settings import Settings
 
@@ -99,6 +101,9 @@ class Room:
         self.created_at = time.time()
         self.language = language
         self.ever_joined = False
+        # The co-interviewer's key: in the host's interviewerUrl only, never in a frame.
+        self.interviewer_key = secrets.token_urlsafe(16)
+        self.ended_at: float | None = None  # set once, by end()
         self.document = CodeDocument(
             max_bytes=settings.max_document_bytes,
             max_pending_bytes=settings.max_pending_update_bytes,
@@ -108,6 +113,8 @@ class Room:
         self._language_set_by = m.SERVER_USER_ID
         self._connections: set[Connection] = set()
         self._participants: dict[str, Participant] = {}
+        self._identities = IdentityBook(settings.max_identities_per_room)
+        self._ended_frame: m.Frame | None = None
         self._chat: deque[m.Frame] = deque(maxlen=settings.chat_history_size or None)
         self._last_result: m.Frame | None = None
         self._audience: tuple[Connection, ...] | None = None  # see _joined
@@ -137,26 +144,33 @@ class Room:
         username: str,
         crdt: bool,
         state_vector: bytes | None,
+        secret: str | UnsetType | None = UNSET,
     ) -> None:
         """All or nothing: everything that can fail (limits, the client's state vector) is
-        checked before the room changes, so a refused join can simply be sent again."""
+        checked before the room changes, so a refused join can simply be sent again. The
+        joiner becomes ``user_id`` only when the identity rules allow it (identities.py)."""
         if connection.joined:
             raise AlreadyJoined(f"Already joined as {connection.user_id}; send leave-session first")
-        participant = self._participants.get(user_id)
-        self._check_capacity(participant, user_id)
+        claim = self._identities.claim(
+            user_id, secret=secret, role=connection.role, present=user_id in self._participants
+        )
+        participant = self._participants.get(claim.user_id)
+        self._check_capacity(participant, claim.user_id)
         # What a CRDT joiner lacks; raises on a malformed state vector, before any change.
         missing = self.document.update_since(state_vector) if crdt else None
 
+        self._identities.record(claim, in_room=self._participants.__contains__)
         if participant is None:
-            participant = Participant(m.Person(user_id, username, self._free_color()))
-            self._participants[user_id] = participant
-            self._broadcast(m.participant_joined(participant.person))
+            person = m.Person(claim.user_id, username, self._free_color(), connection.role)
+            participant = Participant(person)
+            self._participants[claim.user_id] = participant
+            self._broadcast(m.participant_joined(person))
         participant.connections.add(connection)
         self._audience = None
-        connection.user_id = user_id
+        connection.user_id = claim.user_id
         connection.crdt = crdt
         self.ever_joined = True
-        self._send_state(connection, participant, missing)
+        self._send_state(connection, participant, missing, claim)
 
     def _check_capacity(self, participant: Participant | None, user_id: str) -> None:
         settings = self._settings
@@ -198,6 +212,7 @@ class Room:
 
     def replace_code(self, connection: Connection, code: str) -> None:
         """A spec client's full text, merged into the CRDT as a minimal edit."""
+        self._refuse_if_ended()
         author = self._author(connection)
         update = self.document.replace_code(code)
         if update is not None:
@@ -209,6 +224,7 @@ class Room:
 
     def merge_update(self, connection: Connection, update_b64: str, update: bytes) -> None:
         """A CRDT client's Yjs update (raises ValueError if the document refuses it)."""
+        self._refuse_if_ended()
         fix = self.document.apply_update(update)
         self._broadcast_code(self._author(connection), update_b64, exclude=connection)
         if fix is not None:
@@ -221,6 +237,7 @@ class Room:
         self._broadcast(frame, exclude=connection)
 
     def change_language(self, connection: Connection, language: str) -> None:
+        self._refuse_if_ended()
         participant = self._participants[self._author(connection)]
         self._take_language_change(participant)
         self.language = language
@@ -241,6 +258,7 @@ class Room:
 
     def forward_execution(self, connection: Connection, request: m.ExecuteCode) -> None:
         """execute-code is relayed to the others, never run here."""
+        self._refuse_if_ended()
         author = self._participants[self._author(connection)].person
         self._broadcast(m.run_requested(author, request), exclude=connection)
 
@@ -259,6 +277,20 @@ class Room:
             self._chat.append(frame)
         self._broadcast(frame)
 
+    def end(self, ended_by: str) -> None:
+        """The interviewer ends the interview: from now on the code, the language and runs
+        are frozen for everyone (chat and cursors carry on). Ending twice changes nothing."""
+        if self.ended_at is not None:
+            return
+        self.ended_at = time.time()
+        ended = m.SessionEnded(userId=ended_by, endedAt=int(self.ended_at * 1000))
+        self._ended_frame = m.session_ended(ended)
+        self._broadcast(self._ended_frame)
+
+    def _refuse_if_ended(self) -> None:
+        if self.ended_at is not None:
+            raise m.ProtocolError(m.SESSION_ENDED)
+
     # ------------------------------------------------------------ views
 
     def summary(self) -> dict[str, object]:
@@ -268,6 +300,7 @@ class Room:
             "language": self.language,
             "participants": [msgspec.to_builtins(p.person) for p in self._participants.values()],
             "createdAt": int(self.created_at * 1000),
+            "ended": self.ended_at is not None,
         }
 
     # ------------------------------------------------------------ internals
@@ -305,10 +338,13 @@ class Room:
                     text_frame = m.code_update(m.CodeUpdate(author, code=self.document.code))
                 connection.send(text_frame)
 
-    def _send_state(self, connection: Connection, me: Participant, missing: bytes | None) -> None:
+    def _send_state(
+        self, connection: Connection, me: Participant, missing: bytes | None, claim: Claim
+    ) -> None:
         """What a joiner needs, as spec events, after one session-state (extension)."""
         people = [p.person for p in self._participants.values()]
-        connection.send(m.session_state(self._state(people, me.person)))
+        state = self._state(people, me.person, claim.identity.secret)
+        connection.send(m.session_state(state))
         for person in people:
             connection.send(m.participant_joined(person))
         connection.send(m.language_updated(self._language_set_by, self.language))
@@ -325,8 +361,10 @@ class Room:
             connection.send(frame)
         if self._last_result is not None:
             connection.send(self._last_result)
+        if self._ended_frame is not None:
+            connection.send(self._ended_frame)
 
-    def _state(self, people: list[m.Person], you: m.Person) -> m.SessionState:
+    def _state(self, people: list[m.Person], you: m.Person, secret: str) -> m.SessionState:
         settings = self._settings
         return m.SessionState(
             sessionId=self.id,
@@ -343,6 +381,8 @@ class Room:
                 maxChatChars=settings.max_chat_chars,
                 runTimeoutMs=int(settings.run_timeout_seconds * 1000),
             ),
+            participantSecret=secret,
+            ended=self.ended_at is not None,
         )
 
     def _recent_chat(self) -> list[m.Frame]:

@@ -9,16 +9,19 @@ room sees it: frames go out at once, never awaited.
 from __future__ import annotations
 
 import asyncio
+import hmac
 import itertools
 import logging
 import re
 import time
+from urllib.parse import parse_qs
 
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 from . import messages as m
 from .handlers import handle_message
+from .host_auth import presents_host_token
 from .hosts import origin_allowed
 from .ratelimit import FloodGuard, Verdict
 from .rooms import AlreadyJoined, Room, SessionFull
@@ -60,6 +63,12 @@ async def websocket_session(scope: Scope, receive: Receive, send: Send, session_
         _refuse(connection, m.SESSION_NOT_FOUND, m.CloseCode.SESSION_NOT_FOUND)
         await channel.serve(_ignore, _nothing)
         return
+    role = handshake_role(scope, room, state.host_token)
+    if role is None:
+        _refuse(connection, m.BAD_INTERVIEWER_KEY, m.CloseCode.FORBIDDEN)
+        await channel.serve(_ignore, _nothing)
+        return
+    connection.role = role
     try:
         state.rooms.admit(room, connection)
     except SessionFull as error:
@@ -68,6 +77,33 @@ async def websocket_session(scope: Scope, receive: Receive, send: Send, session_
         return
     reader = SocketReader(room, connection, settings, state.message_stats)
     await channel.serve(reader.on_message, reader.on_disconnect)
+
+
+def handshake_role(scope: Scope, room: Room, host_token: str) -> m.Role | None:
+    """interviewer: the host token (bearer or cookie), or this session's interviewer key as
+    ``?key=`` on the socket's URL; candidate: neither; None: a key that is not this
+    session's (refused, so a mistyped link says so instead of quietly demoting)."""
+    if presents_host_token(_headers(scope), host_token):
+        return m.INTERVIEWER
+    key = interviewer_key_of(scope)
+    if key is None:
+        return m.CANDIDATE
+    if hmac.compare_digest(key.encode(), room.interviewer_key.encode()):
+        return m.INTERVIEWER
+    return None
+
+
+def interviewer_key_of(scope: Scope) -> str | None:
+    query = bytes(scope.get("query_string", b"")).decode("latin-1")
+    keys = parse_qs(query).get("key")
+    return keys[0] if keys else None
+
+
+def _headers(scope: Scope) -> list[tuple[str, str]]:
+    return [
+        (bytes(name).decode("latin-1").lower(), bytes(value).decode("latin-1"))
+        for name, value in scope["headers"]
+    ]
 
 
 def _ignore(_: str | None) -> None:
@@ -93,7 +129,7 @@ class Connection:
     """
 
     # Slots: one of these lives per participant for hours; thousands of them add up.
-    __slots__ = ("_channel", "_closing", "_max_buffered_bytes", "crdt", "id", "user_id")
+    __slots__ = ("_channel", "_closing", "_max_buffered_bytes", "crdt", "id", "role", "user_id")
 
     def __init__(self, channel: Channel, max_buffered_bytes: int) -> None:
         self.id = next(_connection_ids)
@@ -103,6 +139,8 @@ class Connection:
         # Set by the room on join-session; None until then.
         self.user_id: str | None = None
         self.crdt = False  # the client merges Yjs updates (extension), not full text
+        # Decided at the handshake (handshake_role): the credentials come with the socket.
+        self.role: m.Role = m.CANDIDATE
 
     def __repr__(self) -> str:
         return f"<Connection {self.id} user={self.user_id!r}>"

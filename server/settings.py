@@ -116,6 +116,12 @@ class Settings(BaseSettings):
     max_connections_per_room: int = Field(
         64, gt=0, description="Open WebSockets (tabs) in one session."
     )
+    max_identities_per_room: int = Field(
+        1000,
+        gt=0,
+        description="userIds (with their secrets) a session remembers; beyond this the ones "
+        "used longest ago, of people not in the room, are forgotten.",
+    )
     max_connections_per_user: int = Field(
         5, gt=0, description="Open WebSockets (tabs) one userId may hold in a session (4409)."
     )

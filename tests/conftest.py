@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
 
 import pytest
 
 from tests.support.peers import Peer
-from tests.support.server import ServerProcess
+from tests.support.server import HOST_HEADERS, ServerProcess
 
 # The browser tests reach the server as http://interview.lan:PORT (an insecure origin, as on
 # a real LAN); a real deployment answers to the machine's own names, a test names this one.
@@ -49,14 +50,34 @@ class RoomClient:
 
     def __init__(self, server: ServerProcess, open_peers: list[Peer]) -> None:
         self.server = server
-        self.session_id = server.create_session()
+        self.created = server.create_session_as_host()
+        self.session_id = str(self.created["sessionId"])
         self._open_peers = open_peers
 
+    @property
+    def interviewer_key(self) -> str:
+        """The key in the host's interviewerUrl (``/s/{id}?key=...``)."""
+        return str(self.created["interviewerUrl"]).partition("?key=")[2]
+
     async def peer(
-        self, username: str, user_id: str | None = None, *, join: bool = True, **join_extra: object
+        self,
+        username: str,
+        user_id: str | None = None,
+        *,
+        join: bool = True,
+        as_host: bool = False,
+        key: str | None = None,
+        **join_extra: object,
     ) -> Peer:
+        """A spec client; ``as_host``: with the host token on the handshake; ``key``: with
+        an interviewer key on the socket's URL."""
+        options: dict[str, Any] = {"additional_headers": HOST_HEADERS} if as_host else {}
         peer = await Peer.connect(
-            self.server.ws, self.session_id, user_id or f"id-{username.lower()}", username
+            self.server.ws,
+            self.session_id if key is None else f"{self.session_id}?key={key}",
+            user_id or f"id-{username.lower()}",
+            username,
+            **options,
         )
         self._open_peers.append(peer)
         if join:

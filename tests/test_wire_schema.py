@@ -41,7 +41,7 @@ def test_shared_constants_are_the_servers():
 
 
 def test_frames_the_server_builds_are_messages_of_the_schema():
-    author = m.Person("u1", "Ada", "#e6194b")
+    author = m.Person("u1", "Ada", "#e6194b", "candidate")
     frames = [
         m.participant_joined(author),
         m.participant_left("u1"),
@@ -51,6 +51,7 @@ def test_frames_the_server_builds_are_messages_of_the_schema():
         m.run_requested(author, m.ExecuteCode(language="python", code="print(1)")),
         m.run_result(author, m.ExecutionResult(output="1\n"), truncated=False),
         m.chat_line(author, "hi", ts=1),
+        m.session_ended(m.SessionEnded("u1", endedAt=1)),
         m.error_event("no"),
     ]
 

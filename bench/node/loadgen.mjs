@@ -20,7 +20,8 @@ async function createRoom (index) {
   if (!NEEDS_SESSION.has(options.target)) return `room-${options.worker}-${index}`
   const response = await fetch(`${options.http}/api/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // Only the interviewer creates sessions: the host token the bench gave the server.
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${options.hostToken}` },
     body: JSON.stringify({ title: `bench ${index}` })
   })
   if (!response.ok) throw new Error(`POST /api/sessions: ${response.status} ${await response.text()}`)

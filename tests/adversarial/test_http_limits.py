@@ -28,7 +28,7 @@ import pytest
 
 from tests.support.peers import Peer
 from tests.support.prerequisites import require
-from tests.support.server import ROOT
+from tests.support.server import HOST_HEADERS, ROOT
 
 # --------------------------------------------------------------------------- helpers
 
@@ -105,7 +105,7 @@ def health_from(server, source: str) -> int:
 def create_from(server, source: str, **kwargs) -> httpx.Response:
     transport = httpx.HTTPTransport(local_address=source)
     with httpx.Client(transport=transport, timeout=10) as client:
-        return client.post(f"{server.http}/api/sessions", **kwargs)
+        return client.post(f"{server.http}/api/sessions", headers=HOST_HEADERS, **kwargs)
 
 
 def server_cpu_seconds(server) -> float:
@@ -411,7 +411,7 @@ def test_the_open_file_limit_is_raised_to_the_hard_limit():
 
 @pytest.mark.parametrize("origin", ["http://evil.example", "null", "http://127.0.0.1:1"])
 def test_a_page_on_another_origin_cannot_create_sessions(server, origin):
-    response = httpx.post(f"{server.http}/api/sessions", headers={"origin": origin})
+    response = httpx.post(f"{server.http}/api/sessions", headers={**HOST_HEADERS, "origin": origin})
 
     assert response.status_code == 403
     assert response.json() == {
@@ -424,7 +424,9 @@ def test_a_page_on_another_origin_cannot_create_sessions(server, origin):
 def test_pairpads_own_page_and_allowed_origins_can_create_sessions(start_server):
     server = start_server(allowed_origins='["http://interview.example:9000"]')
     for origin in (f"http://127.0.0.1:{server.port}", "http://interview.example:9000"):
-        response = httpx.post(f"{server.http}/api/sessions", headers={"origin": origin})
+        response = httpx.post(
+            f"{server.http}/api/sessions", headers={**HOST_HEADERS, "origin": origin}
+        )
         assert response.status_code == 201, origin
 
 
@@ -432,7 +434,11 @@ def test_pairpads_own_page_and_allowed_origins_can_create_sessions(start_server)
 def test_a_body_that_is_not_json_is_refused_415(server, content_type):
     headers = {"content-type": content_type} if content_type else {}
 
-    response = httpx.post(f"{server.http}/api/sessions", content=b'{"title": "x"}', headers=headers)
+    response = httpx.post(
+        f"{server.http}/api/sessions",
+        content=b'{"title": "x"}',
+        headers={**HOST_HEADERS, **headers},
+    )
 
     assert response.status_code == 415
     assert response.json() == {

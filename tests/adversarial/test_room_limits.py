@@ -16,10 +16,16 @@ from tests.support.peers import Peer, types
 
 async def test_one_user_holds_at_most_a_few_sockets_and_others_still_get_in(start_server, room_on):
     room = room_on(start_server(max_connections_per_user="3", max_connections_per_room="8"))
-    tabs = [await room.peer("Mallory", "id-mallory") for _ in range(3)]
+    first = await room.peer("Mallory", "id-mallory")
+    secret = first.secret  # each further tab proves it is the same person
+    tabs = [first] + [
+        await room.peer("Mallory", "id-mallory", participantSecret=secret) for _ in range(2)
+    ]
     extra = await room.peer("Mallory", "id-mallory", join=False)
 
-    await extra.send("join-session", userId="id-mallory", username="Mallory")
+    await extra.send(
+        "join-session", userId="id-mallory", username="Mallory", participantSecret=secret
+    )
 
     error = await extra.expect_error()
     assert error.startswith("Too many tabs: id-mallory already has 3 connections")

@@ -14,6 +14,7 @@ from websockets.asyncio.client import connect
 
 from tests.desktop.launcher import DesktopProcess, app_environment, free_port, port_is_free
 from tests.desktop.xserver import Xvfb, x11
+from tests.support.server import HOST_HEADERS
 
 pytestmark = pytest.mark.executable
 
@@ -41,7 +42,7 @@ async def test_executable_serves_ui_runtimes_and_protocol_then_stops_cleanly(exe
             assert '<div id="app">' in page.text
             wasm = await http.head(_pyodide_wasm_path(executable))
             assert wasm.headers["content-type"] == "application/wasm"
-            session = (await http.post("/api/sessions")).json()["sessionId"]
+            session = (await http.post("/api/sessions", headers=HOST_HEADERS)).json()["sessionId"]
         url = f"ws://127.0.0.1:{port}/ws/{session}"
         async with connect(url) as alice, connect(url) as bob:
             for ws, user in ((alice, "a"), (bob, "b")):

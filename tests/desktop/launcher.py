@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from tests.support.processes import stop_process
+from tests.support.server import HOST_TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNING = re.compile(r"PairPad is running at http://127\.0\.0\.1:(\d+)")
@@ -131,7 +132,13 @@ def app_environment(state_dir: Path, **extra: str) -> dict[str, str]:
         for key, value in os.environ.items()
         if key not in _SCRUBBED and not key.startswith("PAIRPAD_")
     }
-    env.update(PYTHONUNBUFFERED="1", XDG_STATE_HOME=str(state_dir), **extra)
+    # A known host token, so tests can create sessions as the interviewer.
+    env.update(
+        PYTHONUNBUFFERED="1",
+        XDG_STATE_HOME=str(state_dir),
+        PAIRPAD_HOST_TOKEN=HOST_TOKEN,
+        **extra,
+    )
     return env
 
 

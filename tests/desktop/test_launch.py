@@ -21,6 +21,7 @@ from server import __version__
 from server.network import system_addresses
 from tests.desktop.conftest import LaunchApp
 from tests.desktop.launcher import ROOT, port_is_free
+from tests.support.server import HOST_TOKEN
 
 
 def health(port: int) -> dict[str, object]:
@@ -54,7 +55,10 @@ def test_no_window_serves_without_a_display_and_prints_the_join_addresses(
         app.wait_for(rf"^Candidates join at {re.escape(expected[0])}$")
     else:
         app.wait_for(r"^No network address found yet")
+    console = app.wait_for(r"^Interviewer console: (http://127\.0\.0\.1:\d+/host\?token=\S+)$")
+    assert console[1] == f"http://127.0.0.1:{port}/host?token={HOST_TOKEN}"
     assert health(port)["status"] == "ok"
+    assert httpx.get(console[1]).status_code == 303  # the link works: it sets the host cookie
 
     app.send_signal(signal.SIGINT)
     assert app.wait_exit() == 0
@@ -64,6 +68,8 @@ def test_no_window_serves_without_a_display_and_prints_the_join_addresses(
     log = (tmp_path / "state" / "PairPad" / "log" / "pairpad.log").read_text()
     assert f"PairPad is running at http://127.0.0.1:{port}" in log
     assert "GET /api/health" in log  # uvicorn's access log goes there too
+    assert "GET /host?token=[redacted]" in log
+    assert HOST_TOKEN not in log, "the token is shown on the console, never kept in the log"
 
 
 def test_sigterm_stops_the_server_with_exit_0_and_frees_the_port(launch: LaunchApp):
@@ -136,12 +142,14 @@ def test_without_a_gui_backend_it_says_so_opens_the_browser_and_keeps_serving(
     display = {"DISPLAY": _unused_display()} if case == "dead DISPLAY" else {}
     app = launch("--host", "127.0.0.1", "--port", "0", BROWSER=str(browser), **display)
     port = app.wait_running()
-    url = f"http://127.0.0.1:{port}/"
+    # The interviewer's console: the host link, which the browser turns into the host cookie.
+    url = f"http://127.0.0.1:{port}/host?token={HOST_TOKEN}"
     app.wait_for(
-        rf"^PairPad cannot open its window here \({reason}\), so it opened {re.escape(url)} "
-        r"in your web browser instead; press Ctrl\+C to stop\.$"
+        rf"^PairPad cannot open its window here \({reason}\), so it opened the interviewer "
+        r"console in your web browser instead; press Ctrl\+C to stop\.$"
     )
     assert opened.read_text().strip() == url
+    assert HOST_TOKEN not in app.output(), "the token is in the link opened, not in the log"
     assert health(port)["status"] == "ok"  # still serving
     app.send_signal(signal.SIGTERM)
     assert app.wait_exit() == 0

@@ -22,6 +22,7 @@ from tests.desktop.conftest import LaunchApp
 from tests.desktop.launcher import ROOT, DesktopProcess, free_port, port_is_free
 from tests.desktop.xserver import Xvfb, shows_solid_dark_square, x11
 from tests.support.peers import Peer
+from tests.support.server import HOST_HEADERS
 
 pytestmark = pytest.mark.desktop
 
@@ -35,6 +36,9 @@ def wait_until_home_page_loaded(app: DesktopProcess, port: int) -> float:
     qr = re.escape(f"/api/qr.svg?text=http%3A%2F%2F127.0.0.1%3A{port}")
     app.wait_for_all(
         [
+            # The window opens the host link (token redacted in the log), which lands on /;
+            # only the host's console fetches /api/network, so the rest proves it is the host.
+            r'"GET /host\?token=\[redacted\] HTTP/1\.1" 303',
             r'"GET / HTTP/1\.1" 200',
             r'"GET /assets/index-[\w-]+\.js HTTP/1\.1" 200',
             r'"GET /api/network HTTP/1\.1" 200',
@@ -86,7 +90,7 @@ async def test_closing_the_window_tells_participants_exits_0_and_frees_the_port(
     app.wait_running(WINDOW_TIMEOUT)
     wait_until_home_page_loaded(app, port)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
-        session = (await client.post("/api/sessions")).json()["sessionId"]
+        session = (await client.post("/api/sessions", headers=HOST_HEADERS)).json()["sessionId"]
     candidate = await Peer.connect(f"ws://127.0.0.1:{port}", session, "cand-1", "Candidate")
     await candidate.join()
 

@@ -10,10 +10,13 @@ import pytest
 from server import __version__
 from server.creation_limit import MAX_TRACKED_ADDRESSES, SESSION_CREATION_BURST, CreationLimiter
 from server.settings import Settings
+from tests.support.server import HOST_HEADERS
 
 
 def test_create_session_returns_201_with_id_and_links(server):
-    response = httpx.post(f"{server.http}/api/sessions", json={"title": "Backend loop"})
+    response = httpx.post(
+        f"{server.http}/api/sessions", json={"title": "Backend loop"}, headers=HOST_HEADERS
+    )
 
     assert response.status_code == 201
     body = response.json()
@@ -26,7 +29,7 @@ def test_create_session_returns_201_with_id_and_links(server):
 
 
 def test_create_session_without_a_body_works(server):
-    response = httpx.post(f"{server.http}/api/sessions")
+    response = httpx.post(f"{server.http}/api/sessions", headers=HOST_HEADERS)
 
     assert response.status_code == 201
 
@@ -35,7 +38,7 @@ def test_create_session_accepts_json_with_a_charset(server):
     response = httpx.post(
         f"{server.http}/api/sessions",
         content=b'{"title": "Charset"}',
-        headers={"content-type": "application/json; charset=utf-8"},
+        headers={**HOST_HEADERS, "content-type": "application/json; charset=utf-8"},
     )
 
     assert response.status_code == 201
@@ -43,7 +46,7 @@ def test_create_session_accepts_json_with_a_charset(server):
 
 
 def test_a_new_sessions_id_and_a_sessions_code_are_never_cached(server):
-    created = httpx.post(f"{server.http}/api/sessions")
+    created = httpx.post(f"{server.http}/api/sessions", headers=HOST_HEADERS)
     fetched = httpx.get(f"{server.http}/api/sessions/{created.json()['sessionId']}")
 
     assert created.headers["cache-control"] == "no-store"
@@ -73,7 +76,7 @@ async def test_get_session_lists_joined_participants(room):
     await room.peer("Alice")
 
     assert room.state()["participants"] == [
-        {"userId": "id-alice", "username": "Alice", "color": "#e6194b"}
+        {"userId": "id-alice", "username": "Alice", "color": "#e6194b", "role": "candidate"}
     ]
 
 
@@ -92,7 +95,7 @@ def test_unknown_session_is_404(server):
     ],
 )
 def test_create_session_refuses_bad_fields_with_422(server, body, detail):
-    response = httpx.post(f"{server.http}/api/sessions", json=body)
+    response = httpx.post(f"{server.http}/api/sessions", json=body, headers=HOST_HEADERS)
 
     assert response.status_code == 422
     assert response.json() == {"detail": detail}
@@ -102,7 +105,7 @@ def test_create_session_refuses_malformed_json_with_422(server):
     response = httpx.post(
         f"{server.http}/api/sessions",
         content=b"{not json",
-        headers={"content-type": "application/json"},
+        headers={**HOST_HEADERS, "content-type": "application/json"},
     )
 
     assert response.status_code == 422
@@ -113,7 +116,7 @@ def test_too_many_sessions_is_503_with_a_reason(start_server):
     server.create_session()
     server.create_session()
 
-    response = httpx.post(f"{server.http}/api/sessions")
+    response = httpx.post(f"{server.http}/api/sessions", headers=HOST_HEADERS)
 
     assert response.status_code == 503
     assert response.json() == {"detail": "Too many sessions (2); try later"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from msgspec import UNSET
 
 from server.messages import CloseCode, error_event
 from server.rooms import Room, RoomRegistry, SessionFull, SessionId
@@ -28,7 +29,7 @@ def make_room(**settings: object) -> tuple[Room, list[Room]]:
 
 
 def connect(
-    room: Room, user_id: str, username: str | None = None
+    room: Room, user_id: str, username: str | None = None, *, secret: str | None = None
 ) -> tuple[Connection, FakeChannel]:
     socket = FakeChannel()
     connection = Connection(socket, MAX_BUFFERED)
@@ -39,8 +40,15 @@ def connect(
         username=username or user_id.title(),
         crdt=False,
         state_vector=None,
+        secret=UNSET if secret is None else secret,
     )
     return connection, socket
+
+
+def secret_of(socket: FakeChannel) -> str:
+    """The participantSecret of the socket's session-state: what another tab must send."""
+    state = next(json.loads(f) for f in socket.frames if b'"session-state"' in f)
+    return str(state["payload"]["participantSecret"])
 
 
 async def frames_until_marker(room: Room, marker_sender: Connection, *sockets: FakeChannel):
@@ -80,8 +88,8 @@ async def test_join_sends_the_joiner_the_state_and_everyone_else_one_participant
 async def test_second_tab_joins_silently_and_the_last_tab_leaving_announces_once():
     room, emptied = make_room()
     alice, alice_socket = connect(room, "alice")
-    bob1, _ = connect(room, "bob")
-    bob2, _ = connect(room, "bob")
+    bob1, bob1_socket = connect(room, "bob")
+    bob2, _ = connect(room, "bob", secret=secret_of(bob1_socket))
     await frames_until_marker(room, alice, alice_socket)
 
     room.disconnect(bob1)

@@ -14,7 +14,12 @@ async def test_join_session_announces_participant_to_everyone_including_the_join
     await bob.send("join-session", userId="id-bob", username="Bob")
 
     joined_for_alice = await alice.expect("participant-joined", userId="id-bob")
-    assert joined_for_alice == {"userId": "id-bob", "username": "Bob", "color": "#3cb44b"}
+    assert joined_for_alice == {
+        "userId": "id-bob",
+        "username": "Bob",
+        "color": "#3cb44b",
+        "role": "candidate",
+    }
     joined_for_bob = await bob.expect("participant-joined", userId="id-bob")
     assert joined_for_bob == joined_for_alice
 

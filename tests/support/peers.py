@@ -61,6 +61,16 @@ class Peer:
         self.joined_with = (await self.barrier())[self]
         return self.joined_with
 
+    @property
+    def state(self) -> Message:
+        """The session-state of this peer's last join."""
+        return next(m["payload"] for m in self.joined_with if m["type"] == "session-state")
+
+    @property
+    def secret(self) -> str:
+        """The participantSecret the server issued at this peer's last join."""
+        return str(self.state["participantSecret"])
+
     async def recv(self, timeout: float = 5.0) -> Message:
         raw = await asyncio.wait_for(self.ws.recv(), timeout)
         # Every frame must be a message of the published schema (webui/src/net/wire.schema.json).

@@ -30,6 +30,9 @@ from tests.support.processes import stop_process
 ROOT = Path(__file__).resolve().parents[2]
 # The plain-ASGI transports: uvicorn's WebSocket implementation behind each.
 _ASGI_WEBSOCKETS = {"asgi": "wsproto", "asgi-websockets": "websockets"}
+# Every test server's host token (PAIRPAD_HOST_TOKEN), so tests can act as the interviewer.
+HOST_TOKEN = "test-host-token-4f9c2a7e1b"
+HOST_HEADERS = {"authorization": f"Bearer {HOST_TOKEN}"}
 _RUNNING = re.compile(r"Uvicorn running on http://([\d.]+):(\d+)")
 
 
@@ -54,7 +57,7 @@ class ServerProcess:
         return f"ws://{self.host}:{self.port}"
 
     def start(self, timeout: float = 30.0) -> ServerProcess:
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "PAIRPAD_HOST_TOKEN": HOST_TOKEN}
         env.update({f"PAIRPAD_{key.upper()}": value for key, value in self.settings.items()})
         self.process = subprocess.Popen(
             [*self._command(), *self.extra_args],
@@ -119,10 +122,21 @@ class ServerProcess:
             if compiled.search(line):
                 return line
 
+    @property
+    def host_link(self) -> str:
+        return f"{self.http}/host?token={HOST_TOKEN}"
+
     def create_session(self, **body: str) -> str:
-        response = httpx.post(f"{self.http}/api/sessions", json=body or None, timeout=10)
+        return str(self.create_session_as_host(**body)["sessionId"])
+
+    def create_session_as_host(self, **body: str) -> dict[str, object]:
+        """The host's answer: the session with its joinUrl and interviewerUrl."""
+        response = httpx.post(
+            f"{self.http}/api/sessions", json=body or None, headers=HOST_HEADERS, timeout=10
+        )
         response.raise_for_status()
-        return str(response.json()["sessionId"])
+        created: dict[str, object] = response.json()
+        return created
 
     def session(self, session_id: str) -> dict[str, object]:
         response = httpx.get(f"{self.http}/api/sessions/{session_id}", timeout=10)

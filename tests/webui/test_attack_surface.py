@@ -8,6 +8,7 @@ import pytest
 
 from tests.support.browser import LAN_HOST
 from tests.webui.test_runners import run
+from tests.support.server import HOST_HEADERS
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 
@@ -50,7 +51,9 @@ async def test_error_text_with_markup_is_shown_as_text(open_room, session_id):
 async def test_session_title_with_markup_is_shown_as_text(open_room, server):
     title = PAYLOADS[1]
     async with httpx.AsyncClient() as client:
-        response = await client.post(f"{server.http}/api/sessions", json={"title": title})
+        response = await client.post(
+            f"{server.http}/api/sessions", json={"title": title}, headers=HOST_HEADERS
+        )
     alice = await open_room(response.json()["sessionId"], "Alice")
 
     await alice.page.locator(".session-title").get_by_text(title).wait_for()

@@ -14,6 +14,8 @@ function panels() {
     output: panel("fake-output"),
     chat: panel("fake-chat"),
     toasts: panel("fake-toasts"),
+    endButton: panel("fake-end"),
+    endedBanner: panel("fake-banner"),
   };
 }
 
@@ -92,7 +94,7 @@ describe("buildRoomLayout", () => {
     expect(element.lastElementChild).toBe(given.toasts);
   });
 
-  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, connection, theme", () => {
+  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, end, connection, theme", () => {
     const layout = buildRoomLayout("T", panels());
     const topbar = layout.element.querySelector(".topbar");
     expect([...(topbar?.children ?? [])].map((child) => child.className || child.getAttribute("data-testid"))).toEqual([
@@ -103,6 +105,7 @@ describe("buildRoomLayout", () => {
       "stop-button",
       "runtime-status",
       "spacer",
+      "fake-end",
       "connection-status",
       "icon",
     ]);

@@ -89,6 +89,7 @@ describe("CloseCode", () => {
       sessionNotFound: 4404,
       tooSlow: 4408,
       sessionFull: 4409,
+      forbidden: 4403,
     });
   });
 });

@@ -124,8 +124,21 @@ class FakeToasts {
   }
 }
 
+class FakeEnding {
+  interviewer: boolean | null = null;
+  endedBy: string[] = [];
+
+  setInterviewer(interviewer: boolean): void {
+    this.interviewer = interviewer;
+  }
+
+  showEnded(byWhom: string): void {
+    this.endedBy.push(byWhom);
+  }
+}
+
 const ME = "user-me";
-const BO = { userId: "user-bo", username: "Bo", color: "#12ab34" };
+const BO = { userId: "user-bo", username: "Bo", color: "#12ab34", role: "candidate" as const };
 
 let views: EditorView[] = [];
 afterEach(() => {
@@ -153,8 +166,13 @@ function room(code = "hello\nworld") {
   const me = { userId: ME, username: "Ann", color: "#888888" };
   const stdin = { value: "" };
   let context: RunContext | null = null;
+  const remembered: { userId: string; secret: string }[] = [];
+  const ending = new FakeEnding();
   const controller: RoomController = new RoomController({
     me,
+    secret: null,
+    rememberIdentity: (userId, secret) => remembered.push({ userId, secret }),
+    ending,
     ytext,
     connection,
     sync,
@@ -173,6 +191,8 @@ function room(code = "hello\nworld") {
   const receive = (...messages: ServerMessage[]) => messages.forEach((message) => controller.onMessage(message));
   return {
     controller,
+    remembered,
+    ending,
     connection,
     sync,
     runs,
@@ -196,7 +216,7 @@ function room(code = "hello\nworld") {
     join(...others: (typeof BO)[]) {
       receive(
         sessionState(),
-        ...[{ userId: ME, username: "Ann", color: "#aa0000" }, ...others].map(
+        ...[{ userId: ME, username: "Ann", color: "#aa0000", role: "candidate" as const }, ...others].map(
           (person): ServerMessage => ({ type: "participant-joined", payload: person }),
         ),
         { type: "language-updated", payload: { userId: "server", language: "python" } },
@@ -213,7 +233,9 @@ function sessionState(limits: Partial<Record<string, number>> = {}): ServerMessa
     language: "python",
     participants: [],
     createdAt: 0,
-    you: { userId: ME, username: "Ann", color: "#aa0000" },
+    you: { userId: ME, username: "Ann", color: "#aa0000", role: "candidate" },
+    participantSecret: "secret-1",
+    ended: false,
     limits: { maxMessageBytes: 1 << 20, maxCodeChars: 500_000, maxOutputChars: 200_000, maxChatChars: 4000, ...limits },
   };
   return { type: "session-state", payload: state as unknown as SessionState };
@@ -236,12 +258,59 @@ function carets(view: EditorView): [string, number][] {
   return found;
 }
 
+function stateAs(userId: string, role: "interviewer" | "candidate", ended = false): ServerMessage {
+  const message = sessionState() as ServerMessageOf<"session-state">;
+  return {
+    type: "session-state",
+    payload: { ...message.payload, you: { ...message.payload.you, userId, role }, participantSecret: `secret-of-${userId}`, ended },
+  };
+}
+
+describe("RoomController: who we are", () => {
+  it("takes the userId the server gave us, keeps the secret, and sends it when it rejoins", () => {
+    const r = room();
+    r.receive(stateAs("user-new", "candidate"));
+    expect(r.me.userId).toBe("user-new");
+    expect(r.remembered).toEqual([{ userId: "user-new", secret: "secret-of-user-new" }]);
+    r.controller.onOpen();
+    expect(r.connection.sent[0]).toMatchObject({
+      type: "join-session",
+      payload: { userId: "user-new", participantSecret: "secret-of-user-new" },
+    });
+  });
+
+  it("shows the End button to interviewers only", () => {
+    const r = room();
+    r.receive(stateAs(ME, "candidate"));
+    expect(r.ending.interviewer).toBe(false);
+    r.receive(stateAs(ME, "interviewer"));
+    expect(r.ending.interviewer).toBe(true);
+    expect(r.controller.role).toBe("interviewer");
+  });
+
+  it("End sends end-session; session-ended shows who ended it once and stops runs", () => {
+    const r = room();
+    r.join(BO);
+    r.controller.endInterview();
+    expect(r.connection.sent.at(-1)).toEqual({ type: "end-session", payload: {} });
+    r.receive({ type: "session-ended", payload: { userId: BO.userId, endedAt: 1 } });
+    r.receive({ type: "session-ended", payload: { userId: BO.userId, endedAt: 1 } });
+    expect(r.ending.endedBy).toEqual(["Bo"]);
+    r.controller.run();
+    expect(r.runs.runs).toBe(0);
+    expect(r.toasts.texts.at(-1)).toContain("ended");
+  });
+});
+
 describe("RoomController: joining", () => {
   it("on open sends join-session with our id, name and the sync's CRDT fields", () => {
     const r = room();
     r.controller.onOpen();
     expect(r.connection.sent).toEqual([
-      { type: "join-session", payload: { userId: ME, username: "Ann", crdt: "yjs", stateVector: "AA==" } },
+      {
+        type: "join-session",
+        payload: { userId: ME, username: "Ann", participantSecret: null, crdt: "yjs", stateVector: "AA==" },
+      },
     ]);
   });
 
@@ -257,7 +326,7 @@ describe("RoomController: joining", () => {
     expect(r.chat.clears).toBe(1);
     expect(r.chat.limit).toBe(120);
     expect(r.me.color).toBe("#aa0000");
-    r.receive({ type: "participant-joined", payload: { userId: ME, username: "Ann", color: "#aa0000" } });
+    r.receive({ type: "participant-joined", payload: { userId: ME, username: "Ann", color: "#aa0000", role: "candidate" } });
     expect(r.participants.element.querySelector(".me .you")?.textContent).toBe("(you)");
   });
 
@@ -310,8 +379,8 @@ describe("RoomController: participants", () => {
   it("after the join, a newcomer gets a toast; our own other tab and a known person do not", () => {
     const r = room();
     r.join(BO);
-    r.receive({ type: "participant-joined", payload: { userId: "user-cy", username: "Cy", color: "#000000" } });
-    r.receive({ type: "participant-joined", payload: { userId: ME, username: "Ann", color: "#aa0000" } });
+    r.receive({ type: "participant-joined", payload: { userId: "user-cy", username: "Cy", color: "#000000", role: "candidate" } });
+    r.receive({ type: "participant-joined", payload: { userId: ME, username: "Ann", color: "#aa0000", role: "candidate" } });
     r.receive({ type: "participant-joined", payload: BO });
     expect(r.toasts.texts).toEqual(["Cy joined"]);
   });

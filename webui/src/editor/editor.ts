@@ -54,6 +54,8 @@ export interface SharedEditor {
   undoManager: Y.UndoManager;
   setLanguage(id: string): void;
   setDark(dark: boolean): void;
+  /** Read-only once the interview has ended; remote changes still show. */
+  setReadOnly(readOnly: boolean): void;
   destroy(): void;
 }
 
@@ -68,6 +70,7 @@ export function createEditor(options: EditorOptions): SharedEditor {
   const languageSlot = new Compartment();
   const indentSlot = new Compartment();
   const themeSlot = new Compartment();
+  const readOnlySlot = new Compartment();
   const undoManager = new Y.UndoManager(options.ytext);
   let cursorTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -117,6 +120,7 @@ export function createEditor(options: EditorOptions): SharedEditor {
       languageSlot.of(languageSupport(options.language)),
       indentSlot.of(indentUnit.of(indentFor(options.language))),
       themeSlot.of(options.dark ? oneDark : lightTheme),
+      readOnlySlot.of(editableState(false)),
       yCollab(options.ytext, null, { undoManager }),
       remoteCursors(),
       reportCursor,
@@ -140,12 +144,19 @@ export function createEditor(options: EditorOptions): SharedEditor {
     setDark(dark) {
       view.dispatch({ effects: themeSlot.reconfigure(dark ? oneDark : lightTheme) });
     },
+    setReadOnly(readOnly) {
+      view.dispatch({ effects: readOnlySlot.reconfigure(editableState(readOnly)) });
+    },
     destroy() {
       if (cursorTimer !== null) clearTimeout(cursorTimer);
       view.destroy();
       undoManager.destroy();
     },
   };
+}
+
+function editableState(readOnly: boolean) {
+  return [EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)];
 }
 
 function position(state: EditorState, offset: number): { line: number; column: number } {

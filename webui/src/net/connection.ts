@@ -70,6 +70,9 @@ export function describeClose(code: number, reason: string): { action: CloseActi
         action: "stop",
         detail: "This session no longer exists (the host may have restarted PairPad).",
       };
+    case CloseCode.forbidden:
+      // Retrying with the same wrong interviewer key would be refused the same way.
+      return { action: "stop", detail: reason || "This interviewer link is not valid for this session." };
     case CloseCode.sessionFull:
       // The reason says which limit: the room's, or this userId's tabs (an interviewer whose
       // old sockets have not timed out yet). Either frees up on its own.

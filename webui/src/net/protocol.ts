@@ -18,8 +18,12 @@ export type {
   RunRequested,
   RunResult,
   ServerMessage,
+  SessionEnded,
   SessionState,
 } from "./generated/wire";
+
+/** "interviewer" or "candidate" (docs/protocol.md, roles). */
+export type Role = Person["role"];
 
 /** A participant as the room shows them. */
 export type Participant = Person;
@@ -39,6 +43,7 @@ export const CloseCode = {
   sessionNotFound: WIRE.closeCodes.SESSION_NOT_FOUND,
   tooSlow: WIRE.closeCodes.TOO_SLOW,
   sessionFull: WIRE.closeCodes.SESSION_FULL,
+  forbidden: WIRE.closeCodes.FORBIDDEN,
 } as const;
 
 export function parseServerMessage(text: string): ServerMessage | null {
@@ -62,7 +67,13 @@ function isObject(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function socketUrl(location: Pick<Location, "protocol" | "host">, sessionId: string): string {
+/** The session's socket; with the interviewer key of a co-interviewer's link, if any. */
+export function socketUrl(
+  location: Pick<Location, "protocol" | "host">,
+  sessionId: string,
+  interviewerKey: string | null = null,
+): string {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  return `${scheme}://${location.host}/ws/${encodeURIComponent(sessionId)}`;
+  const key = interviewerKey ? `?key=${encodeURIComponent(interviewerKey)}` : "";
+  return `${scheme}://${location.host}/ws/${encodeURIComponent(sessionId)}${key}`;
 }

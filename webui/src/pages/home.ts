@@ -1,9 +1,11 @@
 /**
- * The start page: "New interview" creates a session and opens it; a link or id joins one.
- * It also shows where candidates can reach this machine (what the desktop window shows).
+ * The start page. Everyone can join an interview (a link or an id). The host (the browser that
+ * opened the host link, so GET /api/whoami says so) also gets the console: "New interview",
+ * its own name in the room, and where candidates can reach this machine.
  */
 
-import { DEFAULT_LANGUAGES, MAX_TITLE_CHARS } from "../room/serverDefaults";
+import { DEFAULT_LANGUAGES, MAX_TITLE_CHARS, MAX_USERNAME_CHARS } from "../room/serverDefaults";
+import { fetchIsHost, hostName, rememberHostName } from "../room/seat";
 import { qrUrl } from "../room/sharePanel";
 import { applyTheme } from "../room/theme";
 import { copyText, selectContents } from "../util/copy";
@@ -25,18 +27,60 @@ export function sessionIdFrom(input: string): string | null {
 
 export function openHome(root: HTMLElement): void {
   applyTheme();
+  const problem = h("p", { class: "problem", role: "alert" });
+  const cards = h("div", { class: "cards" }, buildJoinForm(problem));
+  const home = h(
+    "div",
+    { class: "home" },
+    h("h1", { class: "brand", text: "PairPad" }),
+    h("p", { class: "tagline", text: "A coding-interview room on your own network. No accounts, no cloud." }),
+    cards,
+    problem,
+  );
+  root.replaceChildren(home);
+  void fetchIsHost().then((isHost) => {
+    if (!isHost) return;
+    cards.prepend(buildCreateForm(problem));
+    const addresses = h("div", { class: "addresses", "data-testid": "lan-addresses" });
+    home.appendChild(h("section", { class: "card reach" }, h("h2", { text: "Candidates reach this computer at" }), addresses));
+    void showAddresses(addresses);
+  });
+}
+
+function buildJoinForm(problem: HTMLElement): HTMLFormElement {
+  const joinInput = h("input", { type: "text", "data-testid": "join-input", placeholder: "Paste a link or session id" });
+  const join = h("button", { type: "submit", "data-testid": "join-link-button", text: "Join" });
+  const joinForm = h("form", { class: "card", "data-testid": "join-interview" }, h("h2", { text: "Join an interview" }), joinInput, join);
+  joinForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const id = sessionIdFrom(joinInput.value);
+    if (id) location.assign(`/s/${id}`);
+    else problem.textContent = "That is not a PairPad link or session id.";
+  });
+  return joinForm;
+}
+
+/** The host's card: a new session, and the name the host appears under (asked here once). */
+function buildCreateForm(problem: HTMLElement): HTMLFormElement {
+  const name = h("input", { type: "text", "data-testid": "host-name", "aria-label": "Your name in the room", maxlength: MAX_USERNAME_CHARS });
+  name.value = hostName();
+  name.addEventListener("change", () => rememberHostName(name.value));
   const title = h("input", { type: "text", "data-testid": "title-input", placeholder: "Title (optional), e.g. Backend loop", maxlength: MAX_TITLE_CHARS });
   const language = h("select", { "data-testid": "new-language", "aria-label": "Language" },
     ...DEFAULT_LANGUAGES.map((l) => h("option", { value: l.id, text: l.name })));
   const create = h("button", { type: "submit", class: "primary", "data-testid": "new-session", text: "New interview" });
-  const joinInput = h("input", { type: "text", "data-testid": "join-input", placeholder: "Paste a link or session id" });
-  const join = h("button", { type: "submit", "data-testid": "join-link-button", text: "Join" });
-  const problem = h("p", { class: "problem", role: "alert" });
-  const addresses = h("div", { class: "addresses", "data-testid": "lan-addresses" });
-
-  const createForm = h("form", { class: "card" }, h("h2", { text: "Start an interview" }), title, language, create);
+  const createForm = h(
+    "form",
+    { class: "card", "data-testid": "new-interview" },
+    h("h2", { text: "Start an interview" }),
+    h("label", { class: "host-name" }, "Your name", name),
+    title,
+    language,
+    create,
+  );
   createForm.addEventListener("submit", async (event) => {
     event.preventDefault();
+    rememberHostName(name.value);
     create.disabled = true;
     try {
       const response = await fetch("/api/sessions", {
@@ -53,26 +97,7 @@ export function openHome(root: HTMLElement): void {
     }
   });
 
-  const joinForm = h("form", { class: "card" }, h("h2", { text: "Join an interview" }), joinInput, join);
-  joinForm.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const id = sessionIdFrom(joinInput.value);
-    if (id) location.assign(`/s/${id}`);
-    else problem.textContent = "That is not a PairPad link or session id.";
-  });
-
-  root.replaceChildren(
-    h(
-      "div",
-      { class: "home" },
-      h("h1", { class: "brand", text: "PairPad" }),
-      h("p", { class: "tagline", text: "A coding-interview room on your own network. No accounts, no cloud." }),
-      h("div", { class: "cards" }, createForm, joinForm),
-      problem,
-      h("section", { class: "card reach" }, h("h2", { text: "Candidates reach this computer at" }), addresses),
-    ),
-  );
-  void showAddresses(addresses);
+  return createForm;
 }
 
 async function showAddresses(container: HTMLElement): Promise<void> {

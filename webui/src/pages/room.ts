@@ -9,6 +9,7 @@ import { createEditor } from "../editor/editor";
 import { RoomConnection } from "../net/connection";
 import { socketUrl } from "../net/protocol";
 import { ChatView } from "../room/chatView";
+import { EndControls } from "../room/endControls";
 import { nameFromLink, rememberedName, rememberName, userId as browserUserId } from "../room/identity";
 import { LanguagePicker } from "../room/languagePicker";
 import { buildMissingSession, buildRoomLayout } from "../room/layout";
@@ -18,6 +19,14 @@ import { watchPageLifecycle } from "../room/pageLifecycle";
 import { ParticipantsView } from "../room/participantsView";
 import { RoomController, type Me } from "../room/roomController";
 import { RunController } from "../room/runController";
+import {
+  fetchIsHost,
+  hostName,
+  rememberSessionIdentity,
+  sessionIdentity,
+  takeInterviewerKey,
+  type SessionIdentity,
+} from "../room/seat";
 import { fetchLanguages, fetchSessionTitle } from "../room/sessionApi";
 import { SharePanel } from "../room/sharePanel";
 import { applyTheme, wireThemeToggle } from "../room/theme";
@@ -26,17 +35,28 @@ import { CrdtSync } from "../sync/crdtSync";
 
 export async function openRoom(root: HTMLElement, sessionId: string): Promise<void> {
   const dark = applyTheme();
-  const title = await fetchSessionTitle(sessionId);
+  const interviewerKey = takeInterviewerKey(sessionId);
+  const [title, isHost] = await Promise.all([fetchSessionTitle(sessionId), fetchIsHost()]);
   if (title === null) {
     root.replaceChildren(buildMissingSession());
     return;
   }
-  const username = nameFromLink() ?? (await askName(rememberedName()));
-  rememberName(username);
-  startRoom(root, sessionId, title, { userId: browserUserId(), username, color: "#888888" }, dark);
+  const username = nameFromLink() ?? (isHost ? hostName() : await askName(rememberedName()));
+  if (!isHost) rememberName(username);
+  const identity = sessionIdentity(sessionId, browserUserId());
+  const me = { userId: identity.userId, username, color: "#888888" };
+  startRoom(root, { sessionId, title, interviewerKey, secret: identity.secret }, me, dark);
 }
 
-function startRoom(root: HTMLElement, sessionId: string, title: string, me: Me, dark: boolean): void {
+interface RoomEntry {
+  sessionId: string;
+  title: string;
+  interviewerKey: string | null;
+  secret: string | null;
+}
+
+function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): void {
+  const { sessionId, title } = entry;
   // Several callbacks reach the controller, which is built last: none of them runs before
   // connection.start() or the person's first click.
   const { toasts, participants, output, share } = createViews(sessionId);
@@ -44,7 +64,10 @@ function startRoom(root: HTMLElement, sessionId: string, title: string, me: Me, 
     (text) => controller.sendChat(text),
     (id) => participants.get(id)?.color,
   );
+  const ending = new EndControls(() => controller.endInterview());
   const layout = buildRoomLayout(title, {
+    endButton: ending.button,
+    endedBanner: ending.banner,
     share: share.element,
     participants: participants.element,
     output: output.element,
@@ -57,7 +80,7 @@ function startRoom(root: HTMLElement, sessionId: string, title: string, me: Me, 
   const doc = new Y.Doc();
   const ytext = doc.getText("code");
   const connection = new RoomConnection({
-    url: socketUrl(location, sessionId),
+    url: socketUrl(location, sessionId, entry.interviewerKey),
     onOpen: () => controller.onOpen(),
     onMessage: (message) => controller.onMessage(message),
     onStatus: (status, detail, retryInMs) => controller.onStatus(status, detail, retryInMs),
@@ -74,8 +97,16 @@ function startRoom(root: HTMLElement, sessionId: string, title: string, me: Me, 
     onRun: () => controller.run(),
     onCursor: (cursor) => controller.sendCursor(cursor),
   });
+  ending.attach({
+    run: layout.runButton,
+    languageSelect: layout.languageSelect,
+    setReadOnly: (readOnly) => editor.setReadOnly(readOnly),
+  });
   const controller = new RoomController({
     me,
+    secret: entry.secret,
+    rememberIdentity: (userId, secret) => rememberSessionIdentity(sessionId, { userId, secret } satisfies SessionIdentity),
+    ending,
     ytext,
     connection,
     sync,
@@ -102,7 +133,7 @@ function startRoom(root: HTMLElement, sessionId: string, title: string, me: Me, 
     leaving: () => controller.leave(),
   });
   connection.start();
-  exposeForTests(ytext, layout.connectionStatus, me.userId);
+  exposeForTests(ytext, layout.connectionStatus, me, controller);
   editor.view.focus();
 }
 
@@ -116,10 +147,16 @@ function createViews(sessionId: string) {
 }
 
 /** A small handle for tests and the curious: read-only views of the state. */
-function exposeForTests(ytext: Y.Text, connectionStatus: HTMLElement, userId: string): void {
+function exposeForTests(ytext: Y.Text, connectionStatus: HTMLElement, me: Me, controller: RoomController): void {
   (window as unknown as { pairpad: object }).pairpad = {
     text: () => ytext.toString(),
     status: () => connectionStatus.dataset.status,
-    userId,
+    // Getters: the server may give this page another userId when it joins.
+    get userId() {
+      return me.userId;
+    },
+    get role() {
+      return controller.role;
+    },
   };
 }

@@ -13,6 +13,8 @@ export interface RoomPanels {
   output: HTMLElement;
   chat: HTMLElement;
   toasts: HTMLElement;
+  endButton: HTMLElement;
+  endedBanner: HTMLElement;
 }
 
 export interface RoomLayout {
@@ -34,11 +36,11 @@ export function buildRoomLayout(title: string, panels: RoomPanels): RoomLayout {
   const element = h(
     "div",
     { class: "room" },
-    buildTopBar(title, controls),
+    buildTopBar(title, controls, panels.endButton),
     h(
       "main",
       { class: "layout" },
-      h("section", { class: "editor-pane" }, controls.editorHost),
+      h("section", { class: "editor-pane" }, panels.endedBanner, controls.editorHost),
       buildSideColumn(panels, controls.stdin),
     ),
     panels.toasts,
@@ -80,7 +82,7 @@ function buildControls(): Controls {
   };
 }
 
-function buildTopBar(title: string, controls: Controls): HTMLElement {
+function buildTopBar(title: string, controls: Controls, endButton: HTMLElement): HTMLElement {
   return h(
     "header",
     { class: "topbar" },
@@ -91,6 +93,7 @@ function buildTopBar(title: string, controls: Controls): HTMLElement {
     controls.stopButton,
     controls.runtimeStatus,
     h("span", { class: "spacer" }),
+    endButton,
     controls.connectionStatus,
     controls.themeButton,
   );

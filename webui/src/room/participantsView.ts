@@ -1,4 +1,4 @@
-/** Who is in the room, each with their colour. */
+/** Who is in the room, each with their colour; interviewers are marked as such. */
 
 import type { Participant } from "../net/protocol";
 import { safeColor } from "../editor/remoteCursors";
@@ -51,9 +51,10 @@ export class ParticipantsView {
       this.element.appendChild(
         h(
           "li",
-          { "data-user-id": person.userId, class: you ? "me" : "" },
+          { "data-user-id": person.userId, "data-role": person.role, class: you ? "me" : "" },
           dot,
           h("span", { class: "name", text: person.username }),
+          person.role === "interviewer" ? h("span", { class: "role-badge", text: "interviewer" }) : null,
           you ? h("span", { class: "you", text: "(you)" }) : null,
         ),
       );

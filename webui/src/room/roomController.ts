@@ -13,6 +13,7 @@ import type {
   ClientMessage,
   CursorPayload,
   Participant,
+  Role,
   ServerMessage,
   ServerMessageOf,
   SessionState,
@@ -20,6 +21,7 @@ import type {
 import type { CrdtSync } from "../sync/crdtSync";
 import type { ChatView } from "./chatView";
 import { showConnectionStatus } from "./connectionStatus";
+import type { EndControls } from "./endControls";
 import type { LanguagePicker } from "./languagePicker";
 import type { ParticipantsView } from "./participantsView";
 import type { RunContext, RunController } from "./runController";
@@ -41,6 +43,11 @@ export interface RoomParts {
   connection: { send(message: ClientMessage): boolean; joined(): void; stop(): void };
   sync: Pick<CrdtSync, "isSynced" | "joinFields" | "handleCodeUpdate" | "disconnected" | "flush">;
   editor: Pick<SharedEditor, "view" | "setLanguage">;
+  /** The participant secret this browser kept for the session, if any (docs/protocol.md). */
+  secret: string | null;
+  /** Keeps who the server says we are, and our secret, for reconnects, reloads and tabs. */
+  rememberIdentity: (userId: string, secret: string) => void;
+  ending: Pick<EndControls, "setInterviewer" | "showEnded">;
   participants: Pick<ParticipantsView, "get" | "add" | "remove" | "reset" | "setMe">;
   chat: Pick<ChatView, "add" | "clear" | "setLimit">;
   toasts: Pick<Toasts, "show">;
@@ -59,9 +66,13 @@ export class RoomController {
   private roomLimits: Readonly<RoomLimits> = DEFAULT_LIMITS;
   // Toasts only for changes after we joined, not for the list every join replays.
   private joinedOnce = false;
+  private secret: string | null;
+  private myRole: Role = "candidate";
+  private ended = false;
 
   constructor(private readonly parts: RoomParts) {
     this.me = parts.me;
+    this.secret = parts.secret;
     this.runs = parts.createRuns(this.runContext());
     this.runs.prepare(parts.languages.current);
   }
@@ -70,12 +81,17 @@ export class RoomController {
     return this.roomLimits;
   }
 
+  get role(): Role {
+    return this.myRole;
+  }
+
   // ---------------------------------------------------------------- the connection's callbacks
 
-  /** A socket opened: join, with the CRDT fields that let offline edits merge. */
+  /** A socket opened: join, with the CRDT fields that let offline edits merge, and our
+   * secret; null on the first join says we keep one, which seals our identity at once. */
   onOpen(): void {
     const { userId, username } = this.me;
-    const payload = { userId, username, ...this.parts.sync.joinFields() };
+    const payload = { userId, username, participantSecret: this.secret, ...this.parts.sync.joinFields() };
     this.parts.connection.send({ type: "join-session", payload });
   }
 
@@ -114,6 +130,9 @@ export class RoomController {
       case "chat-message":
         this.parts.chat.add(message.payload);
         break;
+      case "session-ended":
+        this.onSessionEnded(message.payload.userId);
+        break;
       case "error":
         console.warn("server:", message.payload.message);
         this.parts.toasts.show(message.payload.message, 6000);
@@ -139,7 +158,15 @@ export class RoomController {
   }
 
   run(): void {
+    if (this.ended) {
+      this.parts.toasts.show("The interview has ended: the code can no longer run.", 4000);
+      return;
+    }
     void this.runs.run();
+  }
+
+  endInterview(): void {
+    this.parts.connection.send({ type: "end-session", payload: {} });
   }
 
   /** The page is going away: send what is batched, say goodbye, let go of the runners. */
@@ -156,7 +183,13 @@ export class RoomController {
     const { participants, chat } = this.parts;
     participants.reset();
     chat.clear(); // the server replays the history after this
+    // The server may have given us another userId (ours belonged to someone else).
+    this.me.userId = state.you.userId;
     this.me.color = state.you.color;
+    this.secret = state.participantSecret;
+    this.parts.rememberIdentity(state.you.userId, state.participantSecret);
+    this.myRole = state.you.role;
+    this.parts.ending.setInterviewer(state.you.role === "interviewer");
     participants.setMe(state.you.userId);
     this.roomLimits = { ...DEFAULT_LIMITS, ...state.limits };
     chat.setLimit(this.roomLimits.maxChatChars);
@@ -171,6 +204,13 @@ export class RoomController {
     const gone = this.parts.participants.remove(userId);
     this.parts.editor.view.dispatch({ effects: removeRemoteCursor.of(userId) });
     if (gone && !this.isMe(userId)) this.parts.toasts.show(`${gone.username} left`);
+  }
+
+  private onSessionEnded(endedBy: string): void {
+    if (this.ended) return; // a rejoin replays it
+    this.ended = true;
+    const who = this.isMe(endedBy) ? "You" : (this.parts.participants.get(endedBy)?.username ?? "The interviewer");
+    this.parts.ending.showEnded(who);
   }
 
   private onCodeUpdate(payload: ServerMessageOf<"code-update">["payload"]): void {
