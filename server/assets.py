@@ -57,9 +57,7 @@ class UIFiles(PrecompressedFiles):
 
     def file_headers(self, full_path: str | os.PathLike[str]) -> dict[str, str]:
         immutable = "/assets/" in Path(full_path).as_posix()
-        return {
-            "cache-control": "public, max-age=31536000, immutable" if immutable else "no-cache"
-        }
+        return {"cache-control": "public, max-age=31536000, immutable" if immutable else "no-cache"}
 
 
 def mount_ui(app: Starlette, settings: Settings) -> None:
