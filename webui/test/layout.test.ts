@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { buildMissingSession, buildRoomLayout } from "../src/room/layout";
+import { PaneTabs } from "../src/room/paneTabs";
 
 function panels() {
   const panel = (testid: string) => {
@@ -16,6 +17,7 @@ function panels() {
     toasts: panel("fake-toasts"),
     endButton: panel("fake-end"),
     endedBanner: panel("fake-banner"),
+    paneTabs: new PaneTabs(() => true),
   };
 }
 
@@ -118,5 +120,21 @@ describe("buildMissingSession", () => {
     expect(page.className).toBe("missing");
     expect(page.querySelector("h1")?.textContent).toBe("This session does not exist");
     expect(page.querySelector("a")?.getAttribute("href")).toBe("/");
+  });
+});
+
+describe("panes on a phone", () => {
+  it("marks every pane with the tab that shows it, and starts on the code", () => {
+    const given = panels();
+    const { element } = buildRoomLayout("", given);
+    const paneOf = (id: string) => byTestId(element, id)?.closest("[data-pane]")?.getAttribute("data-pane");
+    expect(element.dataset.pane).toBe("code");
+    expect(paneOf("editor")).toBe("code");
+    expect(paneOf("fake-output")).toBe("output");
+    expect(paneOf("stdin-input")).toBe("output");
+    expect(paneOf("fake-chat")).toBe("chat");
+    expect(paneOf("fake-participants")).toBe("people");
+    expect(paneOf("fake-share")).toBe("people");
+    expect(byTestId(element, "pane-tab-chat")).not.toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import { LanguagePicker } from "../room/languagePicker";
 import { buildMissingSession, buildRoomLayout } from "../room/layout";
 import { askName } from "../room/namePrompt";
 import { OutputView } from "../room/outputView";
+import { PaneTabs } from "../room/paneTabs";
 import { watchPageLifecycle } from "../room/pageLifecycle";
 import { ParticipantsView } from "../room/participantsView";
 import { RoomController, type Me } from "../room/roomController";
@@ -65,7 +66,9 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     (id) => participants.get(id)?.color,
   );
   const ending = new EndControls(() => controller.endInterview());
+  const paneTabs = new PaneTabs();
   const layout = buildRoomLayout(title, {
+    paneTabs,
     endButton: ending.button,
     endedBanner: ending.banner,
     share: share.element,
@@ -94,7 +97,10 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     ytext,
     language: languages.current,
     dark,
-    onRun: () => controller.run(),
+    onRun: () => {
+      paneTabs.revealOnNarrow("output");
+      controller.run();
+    },
     onCursor: (cursor) => controller.sendCursor(cursor),
   });
   ending.attach({
@@ -124,6 +130,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
         status: layout.runtimeStatus,
       }),
   });
+  followPanes(paneTabs, layout.runButton, { output: output.element, chat: chat.element });
   void fetchLanguages().then((list) => list && languages.setLanguages(list));
   wireThemeToggle(layout.themeButton, (isDark) => editor.setDark(isDark));
   watchPageLifecycle({
@@ -135,6 +142,14 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   connection.start();
   exposeForTests(ytext, layout.connectionStatus, me, controller);
   editor.view.focus();
+}
+
+/** On a phone: Run shows the output; news in a hidden pane marks its tab. */
+function followPanes(tabs: PaneTabs, run: HTMLButtonElement, panes: { output: HTMLElement; chat: HTMLElement }): void {
+  run.addEventListener("click", () => tabs.revealOnNarrow("output"));
+  for (const [pane, element] of [["output", panes.output], ["chat", panes.chat]] as const) {
+    new MutationObserver(() => tabs.markUnread(pane)).observe(element, { childList: true, subtree: true });
+  }
 }
 
 function createViews(sessionId: string) {

@@ -5,6 +5,7 @@
  */
 
 import { h } from "../util/dom";
+import type { PaneTabs } from "./paneTabs";
 
 /** The elements the views already own, placed by the layout. */
 export interface RoomPanels {
@@ -15,6 +16,8 @@ export interface RoomPanels {
   toasts: HTMLElement;
   endButton: HTMLElement;
   endedBanner: HTMLElement;
+  /** The tab bar a phone chooses panes with (hidden on wider screens). */
+  paneTabs: PaneTabs;
 }
 
 export interface RoomLayout {
@@ -37,14 +40,16 @@ export function buildRoomLayout(title: string, panels: RoomPanels): RoomLayout {
     "div",
     { class: "room" },
     buildTopBar(title, controls, panels.endButton),
+    panels.paneTabs.element,
     h(
       "main",
       { class: "layout" },
-      h("section", { class: "editor-pane" }, panels.endedBanner, controls.editorHost),
+      h("section", { class: "editor-pane", "data-pane": "code" }, panels.endedBanner, controls.editorHost),
       buildSideColumn(panels, controls.stdin),
     ),
     panels.toasts,
   );
+  panels.paneTabs.attach(element);
   return { element, ...controls };
 }
 
@@ -105,19 +110,19 @@ function buildSideColumn(panels: RoomPanels, stdin: HTMLTextAreaElement): HTMLEl
     { class: "side" },
     h(
       "section",
-      { class: "panel share-panel", "data-testid": "share-panel" },
+      { class: "panel share-panel", "data-testid": "share-panel", "data-pane": "people" },
       h("h2", { text: "Invite" }),
       panels.share,
     ),
-    h("section", { class: "panel" }, h("h2", { text: "People" }), panels.participants),
+    h("section", { class: "panel", "data-pane": "people" }, h("h2", { text: "People" }), panels.participants),
     h(
       "section",
-      { class: "panel output-panel" },
+      { class: "panel output-panel", "data-pane": "output" },
       h("h2", { text: "Output" }),
       h("details", { class: "stdin" }, h("summary", { text: "Input (stdin)" }), stdin),
       panels.output,
     ),
-    h("section", { class: "panel chat-panel" }, h("h2", { text: "Chat" }), panels.chat),
+    h("section", { class: "panel chat-panel", "data-pane": "chat" }, h("h2", { text: "Chat" }), panels.chat),
   );
 }
 
