@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -26,7 +27,11 @@ _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 # PairPad's limits guard a real interview; here one machine plays thousands of participants
 # from one address, so the per-server caps are lifted (the per-connection ones are kept).
-PAIRPAD_BENCH_ENV = {"PAIRPAD_MAX_ROOMS": "20000"}
+# The bench's sessions are recorded like real ones, in a throwaway folder, never the user's.
+PAIRPAD_BENCH_ENV = {
+    "PAIRPAD_MAX_ROOMS": "20000",
+    "PAIRPAD_DATA_DIR": tempfile.mkdtemp(prefix="pairpad-bench-data-"),
+}
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,10 @@ def _take_creation(request: Request) -> None:
 
 @router.get("/sessions/{session_id}")
 async def get_session(request: Request, response: Response, session_id: str) -> dict[str, Any]:
-    room = app_state(request.app).rooms.get(session_id)
+    try:
+        room = await app_state(request.app).rooms.find(session_id)  # in memory or on disk
+    except TooManySessions as error:
+        raise HTTPException(503, str(error)) from error
     if room is None:
         raise HTTPException(404, "Session not found")
     response.headers.update(NO_STORE)  # the answer carries the interview's code
