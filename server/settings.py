@@ -133,10 +133,14 @@ class Settings(BaseSettings):
     room_idle_ttl_seconds: float = Field(
         6 * 3600.0,
         gt=0,
-        description="How long a session with nobody in it is kept, so a reconnect finds its code.",
+        description="How long a session with nobody in it stays in memory; then it is "
+        "reloaded from disk when asked for.",
     )
     unjoined_session_ttl_seconds: float = Field(
-        600.0, gt=0, description="How long a session nobody has ever joined is kept."
+        600.0,
+        gt=0,
+        description="How long a session nobody has ever joined stays in memory (its record "
+        "stays on disk).",
     )
     chat_history_size: int = Field(200, ge=0, description="Chat messages a late joiner receives.")
     max_chat_history_bytes: int = Field(
