@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -29,7 +30,12 @@ _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 # A known host token: only the interviewer may create sessions, and the bench creates them.
 BENCH_HOST_TOKEN = "bench-host-token-7d41c9e2"
 BENCH_HOST_HEADERS = {"authorization": f"Bearer {BENCH_HOST_TOKEN}"}
-PAIRPAD_BENCH_ENV = {"PAIRPAD_MAX_ROOMS": "20000", "PAIRPAD_HOST_TOKEN": BENCH_HOST_TOKEN}
+# The bench's sessions are recorded like real ones, in a throwaway folder, never the user's.
+PAIRPAD_BENCH_ENV = {
+    "PAIRPAD_MAX_ROOMS": "20000",
+    "PAIRPAD_HOST_TOKEN": BENCH_HOST_TOKEN,
+    "PAIRPAD_DATA_DIR": tempfile.mkdtemp(prefix="pairpad-bench-data-"),
+}
 
 
 @dataclass(frozen=True)

@@ -119,11 +119,19 @@ def _take_creation(request: Request) -> None:
         raise HTTPException(429, creations.refusal(address, seconds), {"retry-after": retry})
 
 
-@router.get("/sessions/{session_id}")
-async def get_session(request: Request, response: Response, session_id: str) -> dict[str, Any]:
-    room = app_state(request.app).rooms.get(session_id)
+async def _room_or_404(request: Request, session_id: str) -> Room:
+    try:
+        room = await app_state(request.app).rooms.find(session_id)  # in memory or on disk
+    except TooManySessions as error:
+        raise HTTPException(503, str(error)) from error
     if room is None:
         raise HTTPException(404, "Session not found")
+    return room
+
+
+@router.get("/sessions/{session_id}")
+async def get_session(request: Request, response: Response, session_id: str) -> dict[str, Any]:
+    room = await _room_or_404(request, session_id)
     response.headers.update(NO_STORE)  # the answer carries the interview's code
     return {**room.summary(), **_links(room), "code": room.document.code}
 
@@ -132,9 +140,7 @@ async def get_session(request: Request, response: Response, session_id: str) -> 
 async def end_session(request: Request, response: Response, session_id: str) -> dict[str, Any]:
     """The host ends the interview: everyone gets session-ended and the code is frozen.
     Ending an ended session answers the same."""
-    room = app_state(request.app).rooms.get(session_id)
-    if room is None:
-        raise HTTPException(404, "Session not found")
+    room = await _room_or_404(request, session_id)
     room.end(SERVER_USER_ID)
     response.headers.update(NO_STORE)
     return {**room.summary(), **_links(room)}

@@ -22,9 +22,11 @@ from .hosts import HostCheck
 from .http_headers import SecurityHeadersMiddleware
 from .http_limits import RequestBodyLimit, raise_open_file_limit
 from .qr import QrCodes
+from .record import Recorder, routes
+from .record.database import data_dir
 from .rooms import RoomRegistry
 from .settings import Settings
-from .state import AppState, MessageStats
+from .state import AppState, MessageStats, app_state
 
 
 class PairPadApp(FastAPI):
@@ -71,7 +73,7 @@ async def _refuse_host(scope: Scope, send: Send, reason: str) -> None:
 
 
 @asynccontextmanager
-async def _lifespan(_: FastAPI) -> AsyncIterator[None]:
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Every participant holds a socket, and a desktop's default limit (1,024 on Linux) is
     # within reach of a crowded room plus stray half-open connections.
     raise_open_file_limit()
@@ -79,7 +81,12 @@ async def _lifespan(_: FastAPI) -> AsyncIterator[None]:
     # Frozen, the cyclic GC stops walking it on every full collection; unfrozen, that walk
     # stalled every participant's keystrokes for ~30 ms a few times a minute under load.
     gc.freeze()
-    yield
+    recorder = app_state(app).recorder
+    recorder.start()  # opens the record (moving an unreadable one aside) before any request
+    try:
+        yield
+    finally:
+        await recorder.stop()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -98,14 +105,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.host_check = HostCheck(settings)
+    recorder = Recorder(data_dir(settings.data_dir))
     app.state.pairpad = AppState(
         settings=settings,
-        rooms=RoomRegistry(settings),
+        rooms=RoomRegistry(settings, recorder),
         message_stats=MessageStats(),
         creations=CreationLimiter(settings),
         qr_codes=QrCodes(),
         host_token=make_host_token(settings.host_token),
+        recorder=recorder,
     )
+    app.include_router(routes.router)  # before api.router: /api/sessions/import is not an id
     app.include_router(api.router)
     app.include_router(host_routes.router)
     assets.mount_ui(app, settings)

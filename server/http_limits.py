@@ -94,10 +94,13 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, detail, headers={"connection": "close"})
 
 
-def body_too_large_text(limit: int) -> str:
+IMPORT_PATH = "/api/sessions/import"
+
+
+def body_too_large_text(limit: int, setting: str = "max_request_body_bytes") -> str:
     return (
         f"The request body is larger than PairPad accepts: at most {limit} bytes "
-        "(the max_request_body_bytes setting)."
+        f"(the {setting} setting)."
     )
 
 
@@ -109,22 +112,30 @@ class RequestBodyLimit:
         self.app = app
         self.limit = settings.max_request_body_bytes
         self.text = body_too_large_text(self.limit)
+        # An interview's archive is megabytes: the one path with a limit of its own.
+        self.import_limit = settings.max_import_bytes
+        self.import_text = body_too_large_text(self.import_limit, "max_import_bytes")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit, text = self.limit, self.text
+        if scope["path"] == IMPORT_PATH:
+            limit, text = self.import_limit, self.import_text
         length, streamed = _declared_body(scope["headers"])
-        if length is not None and length > self.limit:
-            await _send_json(send, 413, self.text)  # at once: nothing of the body is read
+        if length is not None and length > limit:
+            await _send_json(send, 413, text)  # at once: nothing of the body is read
             return
         if not streamed:
             # No body, or a Content-Length within the limit, which the parser enforces.
             await self.app(scope, receive, send)
             return
-        await self._counting(scope, receive, send)
+        await self._counting(scope, receive, send, limit, text)
 
-    async def _counting(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _counting(
+        self, scope: Scope, receive: Receive, send: Send, limit: int, text: str
+    ) -> None:
         """A chunked body: count it as it arrives."""
         received = 0
         responded = False
@@ -134,8 +145,8 @@ class RequestBodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
-                    raise BodyTooLarge(self.text)
+                if received > limit:
+                    raise BodyTooLarge(text)
             return message
 
         async def watched_send(message: Message) -> None:
@@ -150,7 +161,7 @@ class RequestBodyLimit:
             # HTTPExceptions itself); mid-response there is nothing sensible left to send.
             if responded:
                 raise
-            await _send_json(send, 413, self.text)
+            await _send_json(send, 413, text)
 
 
 def _declared_body(headers: list[tuple[bytes, bytes]]) -> tuple[int | None, bool]:

@@ -27,6 +27,8 @@ from . import messages as m
 from .document import CodeDocument
 from .identities import Claim, IdentityBook
 from .ratelimit import TokenBucket
+from .record import NULL_RECORD, Recorder, SessionRecord, StoredSession
+from .record.recorder import cap_output
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -95,6 +97,7 @@ class Room:
         language: str,
         settings: Settings,
         on_empty: Callable[[Room], None],
+        record: SessionRecord = NULL_RECORD,
     ) -> None:
         self.id = session_id
         self.title = title
@@ -118,6 +121,8 @@ class Room:
         self._chat: deque[m.Frame] = deque(maxlen=settings.chat_history_size or None)
         self._last_result: m.Frame | None = None
         self._audience: tuple[Connection, ...] | None = None  # see _joined
+        # The interview record (server/record): every change below is also put there.
+        self.record = record
 
     # ------------------------------------------------------------ membership
 
@@ -165,6 +170,13 @@ class Room:
             participant = Participant(person)
             self._participants[claim.user_id] = participant
             self._broadcast(m.participant_joined(person))
+            self.record.record_event(
+                "join",
+                userId=claim.user_id,
+                username=username,
+                color=person.color,
+                role=person.role,
+            )
         participant.connections.add(connection)
         self._audience = None
         connection.user_id = claim.user_id
@@ -198,6 +210,7 @@ class Room:
         if participant.connections:
             return
         del self._participants[user_id]
+        self.record.record_event("leave", userId=user_id)
         frame = m.participant_left(user_id)
         self._broadcast(frame)
         connection.send(frame)  # a tab that sent leave-session is still open: confirm it
@@ -216,6 +229,7 @@ class Room:
         author = self._author(connection)
         update = self.document.replace_code(code)
         if update is not None:
+            self.record.code(author, update)
             self._broadcast_code(author, b64encode(update), exclude=connection)
         if self.document.code != code:
             # Line endings were normalised: tell the sender, or its editor keeps "\r\n" and
@@ -226,8 +240,11 @@ class Room:
         """A CRDT client's Yjs update (raises ValueError if the document refuses it)."""
         self._refuse_if_ended()
         fix = self.document.apply_update(update)
-        self._broadcast_code(self._author(connection), update_b64, exclude=connection)
+        author = self._author(connection)
+        self.record.code(author, update)
+        self._broadcast_code(author, update_b64, exclude=connection)
         if fix is not None:
+            self.record.code(m.SERVER_USER_ID, fix)
             self._broadcast_code(m.SERVER_USER_ID, b64encode(fix), exclude=None)
 
     def move_cursor(self, connection: Connection, move: m.CursorMove) -> None:
@@ -242,6 +259,7 @@ class Room:
         self._take_language_change(participant)
         self.language = language
         self._language_set_by = participant.user_id
+        self.record.record_event("language", userId=participant.user_id, language=language)
         self._broadcast(m.language_updated(self._language_set_by, self.language))
 
     def _take_language_change(self, participant: Participant) -> None:
@@ -260,6 +278,14 @@ class Room:
         """execute-code is relayed to the others, never run here."""
         self._refuse_if_ended()
         author = self._participants[self._author(connection)].person
+        self.record.record_event(
+            "run-started",
+            userId=author.userId,
+            username=author.username,
+            language=request.language,
+            code=request.code,
+            runId=request.runId,
+        )
         self._broadcast(m.run_requested(author, request), exclude=connection)
 
     def share_result(
@@ -268,11 +294,23 @@ class Room:
         author = self._participants[self._author(connection)].person
         frame = m.run_result(author, result, truncated=truncated)
         self._last_result = frame
+        self.record.record_event(
+            "run-finished",
+            userId=author.userId,
+            username=author.username,
+            output=cap_output(result.output),
+            error=cap_output(result.error),
+            language=result.language,
+            durationMs=result.durationMs,
+            runId=result.runId,
+            truncated=truncated,
+        )
         self._broadcast(frame, exclude=connection)
 
     def chat(self, connection: Connection, text: str) -> None:
         author = self._participants[self._author(connection)].person
         frame = m.chat_line(author, text, ts=int(time.time() * 1000))
+        self.record.record_event("chat", userId=author.userId, username=author.username, text=text)
         if self._chat.maxlen:
             self._chat.append(frame)
         self._broadcast(frame)
@@ -285,11 +323,35 @@ class Room:
         self.ended_at = time.time()
         ended = m.SessionEnded(userId=ended_by, endedAt=int(self.ended_at * 1000))
         self._ended_frame = m.session_ended(ended)
+        self.record.end()
         self._broadcast(self._ended_frame)
 
     def _refuse_if_ended(self) -> None:
         if self.ended_at is not None:
             raise m.ProtocolError(m.SESSION_ENDED)
+
+    # ------------------------------------------------------------ the record
+
+    def restore(self, stored: StoredSession) -> None:
+        """Come back from disk with the same CRDT state (client ids and clocks), so pages
+        that reconnect with offline edits merge them as with a room that never left."""
+        self.created_at = stored.created_at_ms / 1000
+        if stored.state:
+            self.document.apply_update(stored.state)
+        if stored.ended_at_ms is not None:
+            self.ended_at = stored.ended_at_ms / 1000
+            ended = m.SessionEnded(userId=m.SERVER_USER_ID, endedAt=stored.ended_at_ms)
+            self._ended_frame = m.session_ended(ended)
+        for line in stored.chat if self._chat.maxlen else ():
+            # A chat line shows only the author's id and name: colour and role are not sent.
+            author = m.Person(line["userId"], line["username"], "", "candidate")
+            self._chat.append(m.chat_line(author, line["text"], ts=line["t"]))
+
+    def close_everyone(self, reason: str) -> None:
+        """The session was deleted: every socket is told so and closed."""
+        for connection in list(self._connections):
+            connection.send_error(reason)
+            connection.close(m.CloseCode.SESSION_NOT_FOUND, reason)
 
     # ------------------------------------------------------------ views
 
@@ -413,10 +475,12 @@ class RoomRegistry:
     """All rooms. A room nobody is connected to is freed after ``room_idle_ttl_seconds``;
     one nobody ever joined, after ``unjoined_session_ttl_seconds``."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, recorder: Recorder | None = None) -> None:
         self._settings = settings
         self._rooms: dict[SessionId, Room] = {}
         self._expiry: dict[SessionId, asyncio.TimerHandle] = {}
+        self._recorder = recorder
+        self._restoring: dict[SessionId, asyncio.Future[Room | None]] = {}
 
     def __len__(self) -> int:
         return len(self._rooms)
@@ -428,19 +492,74 @@ class RoomRegistry:
     def create(self, *, title: str, language: str) -> Room:
         if len(self._rooms) >= self._settings.max_rooms:
             raise TooManySessions(f"Too many sessions ({self._settings.max_rooms}); try later")
+        room = self._new_room(new_session_id(), title=title, language=language)
+        if self._recorder is not None:
+            self._recorder.new_session(
+                room.id, title=title, language=language, created_at=room.created_at
+            )
+        self._rooms[room.id] = room
+        self._schedule_expiry(room)  # a room nobody ever joins expires too
+        return room
+
+    def _new_room(self, session_id: SessionId, *, title: str, language: str) -> Room:
         room = Room(
-            new_session_id(),
+            session_id,
             title=title,
             language=language,
             settings=self._settings,
             on_empty=self._schedule_expiry,
         )
-        self._rooms[room.id] = room
-        self._schedule_expiry(room)  # a room nobody ever joins expires too
+        if self._recorder is not None:
+            room.record = self._recorder.attach(room.id, room.document)
         return room
 
     def get(self, session_id: str) -> Room | None:
+        """The room if it is in memory (see ``find`` for one that may be on disk)."""
         return self._rooms.get(SessionId(session_id))
+
+    async def find(self, session_id: str) -> Room | None:
+        """The room, brought back from the record if it left memory (idle, or a restart)."""
+        room = self._rooms.get(SessionId(session_id))
+        if room is not None or self._recorder is None:
+            return room
+        key = SessionId(session_id)
+        pending = self._restoring.get(key)
+        if pending is None:  # one read from disk, however many sockets ask at once
+            pending = asyncio.ensure_future(self._restore(key, self._recorder))
+            self._restoring[key] = pending
+            pending.add_done_callback(lambda _: self._restoring.pop(key, None))
+        return await asyncio.shield(pending)
+
+    async def _restore(self, session_id: SessionId, recorder: Recorder) -> Room | None:
+        stored = await recorder.load(session_id)
+        if stored is None:
+            return None
+        room = self._rooms.get(session_id)  # deleted and made again meanwhile? keep that one
+        if room is not None:
+            return room
+        if len(self._rooms) >= self._settings.max_rooms:
+            raise TooManySessions(f"Too many sessions ({self._settings.max_rooms}); try later")
+        room = self._new_room(session_id, title=stored.title, language=stored.language)
+        room.restore(stored)
+        self._rooms[session_id] = room
+        self._schedule_expiry(room)
+        recorder.snapshot(session_id)  # the next restore starts from here
+        log.info("session %s restored from the record", session_id)
+        return room
+
+    async def delete(self, session_id: str) -> bool:
+        """Close the live room (if any) and remove its record; False when there was none."""
+        key = SessionId(session_id)
+        room = self._rooms.pop(key, None)
+        timer = self._expiry.pop(key, None)
+        if timer is not None:
+            timer.cancel()
+        if room is not None:
+            room.record = NULL_RECORD  # what the closing sockets do is not recorded
+            room.close_everyone("This session was deleted by the host")
+        if self._recorder is None:
+            return room is not None
+        return await self._recorder.delete(session_id) or room is not None
 
     def admit(self, room: Room, connection: Connection) -> None:
         room.admit(connection)
@@ -465,5 +584,7 @@ class RoomRegistry:
         self._expiry.pop(session_id, None)
         room = self._rooms.get(session_id)
         if room is not None and room.connection_count == 0:
-            log.info("session %s expired after being empty", session_id)
+            log.info("session %s left memory after being empty; its record stays", session_id)
             del self._rooms[session_id]
+            if self._recorder is not None:
+                self._recorder.detach(session_id)

@@ -24,7 +24,7 @@ from .handlers import handle_message
 from .host_auth import presents_host_token
 from .hosts import origin_allowed
 from .ratelimit import FloodGuard, Verdict
-from .rooms import AlreadyJoined, Room, SessionFull
+from .rooms import AlreadyJoined, Room, SessionFull, TooManySessions
 from .settings import Settings
 from .state import MessageStats, app_state
 from .transport import Channel, ServedChannel
@@ -58,7 +58,12 @@ async def websocket_session(scope: Scope, receive: Receive, send: Send, session_
         channel = AsgiChannel(receive, send, settings)
     await websocket.accept()
     connection = Connection(channel, settings.send_queue_max_bytes)
-    room = state.rooms.get(session_id)
+    try:
+        room = await state.rooms.find(session_id)  # in memory, or brought back from disk
+    except TooManySessions as error:
+        _refuse(connection, str(error), m.CloseCode.SESSION_FULL)
+        await channel.serve(_ignore, _nothing)
+        return
     if room is None:
         _refuse(connection, m.SESSION_NOT_FOUND, m.CloseCode.SESSION_NOT_FOUND)
         await channel.serve(_ignore, _nothing)

@@ -55,10 +55,21 @@ class Settings(BaseSettings):
     ui_dir: Path | None = Field(
         None, description="Serve the web UI from this folder instead of the built-in one."
     )
+    data_dir: Path | None = Field(
+        None,
+        description="Folder of the interview record (pairpad.sqlite3); unset: the user's data "
+        "folder (platformdirs.user_data_dir('PairPad'), e.g. ~/.local/share/PairPad on Linux).",
+    )
 
     # Limits at the door: HTTP requests and connections.
     max_request_body_bytes: int = Field(
         16 * 1024, gt=0, description="Largest HTTP request body (413 beyond it)."
+    )
+    max_import_bytes: int = Field(
+        64 * MIB,
+        gt=0,
+        description="Largest archive POST /api/sessions/import takes (413 beyond it); the "
+        "one body allowed past max_request_body_bytes.",
     )
     max_request_head_bytes: int = Field(
         32 * 1024,
@@ -128,10 +139,14 @@ class Settings(BaseSettings):
     room_idle_ttl_seconds: float = Field(
         6 * 3600.0,
         gt=0,
-        description="How long a session with nobody in it is kept, so a reconnect finds its code.",
+        description="How long a session with nobody in it stays in memory; then it is "
+        "reloaded from disk when asked for.",
     )
     unjoined_session_ttl_seconds: float = Field(
-        600.0, gt=0, description="How long a session nobody has ever joined is kept."
+        600.0,
+        gt=0,
+        description="How long a session nobody has ever joined stays in memory (its record "
+        "stays on disk).",
     )
     chat_history_size: int = Field(200, ge=0, description="Chat messages a late joiner receives.")
     max_chat_history_bytes: int = Field(

@@ -7,6 +7,7 @@ from typing import Any
 
 from .creation_limit import CreationLimiter
 from .qr import QrCodes
+from .record import Recorder
 from .rooms import RoomRegistry
 from .settings import Settings
 
@@ -36,6 +37,7 @@ class AppState:
     creations: CreationLimiter  # sessions each client address may still create
     qr_codes: QrCodes
     host_token: str  # see host_auth.py: never sent to a candidate, never logged
+    recorder: Recorder  # the interview record on disk (server/record)
 
 
 def app_state(app: Any) -> AppState:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
@@ -11,6 +13,16 @@ from tests.support.server import HOST_HEADERS, ServerProcess
 # The browser tests reach the server as http://interview.lan:PORT (an insecure origin, as on
 # a real LAN); a real deployment answers to the machine's own names, a test names this one.
 BROWSER_HOSTS = {"allowed_hosts": '["interview.lan"]'}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """No test may touch the interview record of the machine's user: every server a test
+    starts gets a data directory of its own (tests/support/server.py, the desktop launcher),
+    and as a backstop anything else that asks platformdirs for the data folder, or reads
+    PAIRPAD_DATA_DIR, gets a throwaway one."""
+    backstop = tempfile.mkdtemp(prefix="pairpad-test-home-")
+    os.environ["XDG_DATA_HOME"] = backstop
+    os.environ["PAIRPAD_DATA_DIR"] = os.path.join(backstop, "PairPad")
 
 
 @pytest.fixture(scope="session")

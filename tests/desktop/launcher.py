@@ -125,20 +125,23 @@ class DesktopProcess:
 
 
 def app_environment(state_dir: Path, **extra: str) -> dict[str, str]:
-    """The test runner's environment without a display, with logs under ``state_dir``
-    (platformdirs puts the log directory under XDG_STATE_HOME on Linux)."""
+    """The test runner's environment without a display, with logs and the interview record
+    under ``state_dir`` (platformdirs puts the log directory under XDG_STATE_HOME on Linux)."""
     env = {
         key: value
         for key, value in os.environ.items()
         if key not in _SCRUBBED and not key.startswith("PAIRPAD_")
     }
-    # A known host token, so tests can create sessions as the interviewer.
+    # A known host token, so tests can create sessions as the interviewer; the record goes
+    # under state_dir too, never to the user's data folder.
     env.update(
         PYTHONUNBUFFERED="1",
         XDG_STATE_HOME=str(state_dir),
+        XDG_DATA_HOME=str(state_dir / "data"),
+        PAIRPAD_DATA_DIR=str(state_dir / "data" / "PairPad"),
         PAIRPAD_HOST_TOKEN=HOST_TOKEN,
-        **extra,
     )
+    env.update(extra)
     return env
 
 

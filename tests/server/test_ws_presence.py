@@ -142,7 +142,9 @@ async def test_a_full_session_refuses_one_more_participant(start_server, room_on
     assert await carol.closed() == (4409, "Session is full (2 participants)")
 
 
-async def test_empty_session_is_kept_for_the_grace_period_then_freed(start_server, room_on):
+async def test_empty_session_is_kept_for_the_grace_period_then_leaves_memory_not_disk(
+    start_server, room_on
+):
     server = start_server(room_idle_ttl_seconds="0.5")
     room = room_on(server)
     alice = await room.peer("Alice")
@@ -156,10 +158,13 @@ async def test_empty_session_is_kept_for_the_grace_period_then_freed(start_serve
     assert code == ["keep me"]
     await back.close()
 
-    await asyncio.to_thread(server.wait_for_log, f"session {room.session_id} expired")
+    await asyncio.to_thread(server.wait_for_log, f"session {room.session_id} left memory")
     async with httpx.AsyncClient() as client:
+        health = (await client.get(f"{server.http}/api/health")).json()
         response = await client.get(f"{server.http}/api/sessions/{room.session_id}")
-    assert response.status_code == 404
+    assert health["sessions"] == 0
+    assert response.status_code == 200  # brought back from the record
+    assert response.json()["code"] == "keep me"
 
 
 async def test_unknown_session_gets_session_not_found_and_close_4404(server):

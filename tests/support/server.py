@@ -7,6 +7,10 @@ timeout, and a failure shows the server's output.
 Two transports: ``fast`` is ``python -m server`` (PairPad's uvicorn fast path); ``asgi`` is
 plain uvicorn with wsproto and the app factory, the way any ASGI server would run PairPad
 (``server/asgi_channel.py``). The WebSocket tests run on both.
+
+Every server gets a data directory of its own (a fresh temporary one unless the test passes
+``data_dir``): a test never reads or writes the interview record of the machine's user. It
+also gets a known host token, ``HOST_TOKEN``; ``host_headers`` carries it.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from __future__ import annotations
 import os
 import queue
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -43,6 +49,8 @@ class ServerProcess:
     host: str = "127.0.0.1"
     port: int = 0
     transport: str = "fast"  # or "asgi" (wsproto), "asgi-websockets"
+    data_dir: Path | None = None  # the record's folder; a fresh temporary one when None
+    _own_data_dir: bool = False
     process: subprocess.Popen[str] | None = None
     _lines: queue.Queue[str | None] = field(default_factory=queue.Queue)
     output: list[str] = field(default_factory=list)
@@ -56,9 +64,17 @@ class ServerProcess:
     def ws(self) -> str:
         return f"ws://{self.host}:{self.port}"
 
+    @property
+    def host_headers(self) -> dict[str, str]:
+        return dict(HOST_HEADERS)
+
     def start(self, timeout: float = 30.0) -> ServerProcess:
+        if self.data_dir is None:
+            self.data_dir = Path(tempfile.mkdtemp(prefix="pairpad-test-data-"))
+            self._own_data_dir = True
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "PAIRPAD_HOST_TOKEN": HOST_TOKEN}
         env.update({f"PAIRPAD_{key.upper()}": value for key, value in self.settings.items()})
+        env["PAIRPAD_DATA_DIR"] = str(self.data_dir)
         self.process = subprocess.Popen(
             [*self._command(), *self.extra_args],
             cwd=ROOT,
@@ -74,10 +90,11 @@ class ServerProcess:
 
     def _command(self) -> list[str]:
         if self.transport == "fast":
-            return [sys.executable, "-m", "server", "--host", self.host, "--port", "0"]
+            return [sys.executable, "-m", "server", "--host", self.host, "--port", str(self.port)]
         assert self.transport in _ASGI_WEBSOCKETS, self.transport
         command = [sys.executable, "-m", "uvicorn", "--factory", "server.app:create_app"]
-        command += ["--ws", _ASGI_WEBSOCKETS[self.transport], "--host", self.host, "--port", "0"]
+        command += ["--ws", _ASGI_WEBSOCKETS[self.transport]]
+        command += ["--host", self.host, "--port", str(self.port)]
         # Transport features an ASGI app cannot control: the server's own flags carry them
         # (PairPad's settings of the same names drive the fast path).
         if "websocket_compression" in self.settings:
@@ -144,6 +161,17 @@ class ServerProcess:
         result: dict[str, object] = response.json()
         return result
 
+    def kill(self) -> None:
+        """``kill -9``: no shutdown, no last write; what is on disk is what survives."""
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait(10)
+
+    def restart(self, timeout: float = 30.0) -> ServerProcess:
+        """The same command, data directory and port again (pages reconnect to it)."""
+        self._lines = queue.Queue()
+        return self.start(timeout)
+
     def terminate(self, timeout: float = 15.0) -> int:
         assert self.process is not None
         self.process.send_signal(signal.SIGTERM)
@@ -151,3 +179,5 @@ class ServerProcess:
 
     def stop(self) -> None:
         stop_process(self.process)
+        if self._own_data_dir and self.data_dir is not None:
+            shutil.rmtree(self.data_dir, ignore_errors=True)

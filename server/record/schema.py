@@ -1,0 +1,98 @@
+"""The record's tables, versioned with ``PRAGMA user_version`` and migrated step by step.
+
+Each step of ``MIGRATIONS`` takes the database from version ``n`` to ``n + 1`` inside one
+transaction, so a crash mid-migration leaves the old version intact. Add a step, never edit
+one that has shipped.
+
+Layout: sessions get a small integer ``key`` so the history rows (tens of thousands an hour)
+do not each repeat a 22-character id. ``seq`` numbers a session's updates and events in the
+single order the event loop made them, so the history interleaves them exactly. A keyframe
+holds the document's full state after every record up to its ``seq``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+_V1 = """
+CREATE TABLE sessions (
+    key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    language TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    last_t INTEGER NOT NULL DEFAULT 0,
+    code_size INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE participants (
+    session INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    PRIMARY KEY (session, user_id)
+) WITHOUT ROWID;
+CREATE TABLE updates (
+    session INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (session, seq)
+) WITHOUT ROWID;
+CREATE INDEX updates_by_time ON updates (session, t);
+CREATE TABLE events (
+    session INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    PRIMARY KEY (session, seq)
+) WITHOUT ROWID;
+CREATE TABLE keyframes (
+    session INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    PRIMARY KEY (session, seq)
+) WITHOUT ROWID;
+"""
+
+
+def _to_v1(db: sqlite3.Connection) -> None:
+    for statement in _V1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerSchema(Exception):
+    """The file was written by a newer PairPad; this one must not touch it."""
+
+
+def version_of(db: sqlite3.Connection) -> int:
+    version: int = db.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Bring the database to ``SCHEMA_VERSION``; ``db`` must be in autocommit mode."""
+    version = version_of(db)
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(
+            f"it was written by a newer PairPad (record version {version}, this one "
+            f"reads up to {SCHEMA_VERSION})"
+        )
+    for step in range(version, SCHEMA_VERSION):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[step](db)
+            db.execute(f"PRAGMA user_version = {step + 1}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
