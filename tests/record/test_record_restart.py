@@ -101,7 +101,8 @@ async def test_an_ended_interview_stays_ended_after_a_restart(server):
     await ada.join()
     await ada.send("code-change", changes="final answer")
     await ada.barrier()
-    ended = httpx.post(f"{server.http}/api/sessions/{session_id}/end", headers=server.host_headers)
+    async with httpx.AsyncClient(base_url=server.http, headers=server.host_headers) as http:
+        ended = await http.post(f"/api/sessions/{session_id}/end")
     assert ended.status_code == 200
     await ada.expect("session-ended")
     await ada.close()

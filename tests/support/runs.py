@@ -22,7 +22,7 @@ async def run(page: RoomPage, code: str, language: str | None = None) -> dict[st
         """(count) => {
             const entries = document.querySelectorAll('[data-testid=run-entry]');
             return entries.length > count &&
-                /finished|failed/.test(entries[0].querySelector('[data-testid=run-status]').textContent);
+                /finished|failed|stopped/.test(entries[0].querySelector('[data-testid=run-status]').textContent);
         }""",
         arg=entries_before,
         timeout=LOAD_TIMEOUT_MS,
@@ -57,7 +57,7 @@ async def newest_entry_when_done(page: RoomPage) -> dict[str, str]:
         """() => {
             const entry = document.querySelector('[data-testid=run-entry]');
             const status = entry.querySelector('[data-testid=run-status]');
-            return /finished|failed/.test(status.textContent);
+            return /finished|failed|stopped/.test(status.textContent);
         }""",
         timeout=LOAD_TIMEOUT_MS,
     )

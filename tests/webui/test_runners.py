@@ -86,6 +86,7 @@ async def test_runaway_loop_is_stopped_and_the_next_run_answers_within_a_second(
     await alice.testid("stop-button").click()
     stopped = await newest_entry_when_done(alice)
     assert stopped["error"] == "Stopped."
+    assert stopped["status"].startswith("stopped after"), "Stop is not a failure"
 
     # The warm spare answers at once: a fresh Pyodide would take seconds, not one.
     await alice.set_code("print(2)")

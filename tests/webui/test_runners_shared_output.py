@@ -24,7 +24,7 @@ async def finished_remote_entry(page: RoomPage) -> dict[str, str]:
     await page.page.wait_for_function(
         """() => {
             const entry = document.querySelector('[data-testid=run-entry]');
-            return entry && /finished|failed/.test(
+            return entry && /finished|failed|stopped/.test(
                 entry.querySelector('[data-testid=run-status]').textContent);
         }""",
         timeout=30_000,

@@ -18,6 +18,9 @@ function panels() {
     endButton: panel("fake-end"),
     endedBanner: panel("fake-banner"),
     paneTabs: new PaneTabs(() => true),
+    outputTools: panel("fake-output-tools"),
+    download: panel("fake-download"),
+    disconnectNotice: panel("fake-notice"),
   };
 }
 
@@ -88,7 +91,7 @@ describe("buildRoomLayout", () => {
   it("places the views' panels: invite, people, output (after stdin), chat, then the toasts", () => {
     const given = panels();
     const { element } = buildRoomLayout("", given);
-    const headings = [...element.querySelectorAll("aside.side > section > h2")].map((h2) => h2.textContent);
+    const headings = [...element.querySelectorAll("aside.side > section h2")].map((h2) => h2.textContent);
     expect(headings).toEqual(["Invite", "People", "Output", "Chat"]);
     expect(given.share.parentElement?.classList.contains("share-panel")).toBe(true);
     expect(given.output.previousElementSibling?.matches("details.stdin")).toBe(true);
@@ -96,7 +99,7 @@ describe("buildRoomLayout", () => {
     expect(element.lastElementChild).toBe(given.toasts);
   });
 
-  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, end, connection, theme", () => {
+  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, end, connection, download, theme", () => {
     const layout = buildRoomLayout("T", panels());
     const topbar = layout.element.querySelector(".topbar");
     expect([...(topbar?.children ?? [])].map((child) => child.className || child.getAttribute("data-testid"))).toEqual([
@@ -109,6 +112,7 @@ describe("buildRoomLayout", () => {
       "spacer",
       "fake-end",
       "connection-status",
+      "fake-download",
       "icon",
     ]);
   });

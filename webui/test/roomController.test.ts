@@ -464,6 +464,15 @@ describe("RoomController: language", () => {
     expect(r.context().language()).toBe("javascript");
   });
 
+  it("says who switched the language, but not to the one who did, nor when nothing changed", () => {
+    const r = room();
+    r.join(BO);
+    r.receive({ type: "language-updated", payload: { userId: BO.userId, language: "javascript" } });
+    r.receive({ type: "language-updated", payload: { userId: BO.userId, language: "javascript" } });
+    r.receive({ type: "language-updated", payload: { userId: ME, language: "sql" } });
+    expect(r.toasts.texts).toEqual(["Bo switched to JavaScript"]);
+  });
+
   it("picking a language asks the server and leaves the picker until it confirms", () => {
     const r = room();
     r.select.value = "sql";

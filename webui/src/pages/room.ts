@@ -14,6 +14,8 @@ import { nameFromLink, rememberedName, rememberName, userId as browserUserId } f
 import { LanguagePicker } from "../room/languagePicker";
 import { buildMissingSession, buildRoomLayout } from "../room/layout";
 import { askName } from "../room/namePrompt";
+import { DisconnectNotice } from "../room/disconnectNotice";
+import { codeFileName, downloadButton, downloadText } from "../room/download";
 import { OutputView } from "../room/outputView";
 import { PaneTabs } from "../room/paneTabs";
 import { watchPageLifecycle } from "../room/pageLifecycle";
@@ -67,8 +69,14 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   );
   const ending = new EndControls(() => controller.endInterview());
   const paneTabs = new PaneTabs();
+  // Reads the editor's text as it is now: the page's copy, whether or not the server is there.
+  const saveCode = () => downloadText(ytext.toString(), codeFileName(title, languages.extensionOf(languages.current)));
+  const notice = new DisconnectNotice(saveCode);
   const layout = buildRoomLayout(title, {
     paneTabs,
+    download: downloadButton(saveCode),
+    disconnectNotice: notice.element,
+    outputTools: output.clearButton,
     endButton: ending.button,
     endedBanner: ending.banner,
     share: share.element,
@@ -86,7 +94,10 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     url: socketUrl(location, sessionId, entry.interviewerKey),
     onOpen: () => controller.onOpen(),
     onMessage: (message) => controller.onMessage(message),
-    onStatus: (status, detail, retryInMs) => controller.onStatus(status, detail, retryInMs),
+    onStatus: (status, detail, retryInMs) => {
+      notice.show(status, detail);
+      controller.onStatus(status, detail, retryInMs);
+    },
   });
   const sync = new CrdtSync(doc, {
     send: (update) => connection.send({ type: "code-change", payload: { userId: me.userId, update } }),

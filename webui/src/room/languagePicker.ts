@@ -41,6 +41,11 @@ export class LanguagePicker {
     this.render();
   }
 
+  /** The file extension of a language (".py"), for downloads; "txt" when unknown. */
+  extensionOf(language: string): string {
+    return this.languages.find((info) => info.id === language)?.fileExtension ?? "txt";
+  }
+
   nameOf(language: string): string {
     return this.languages.find((info) => info.id === language)?.name ?? language;
   }

@@ -16,6 +16,12 @@ export interface RoomPanels {
   toasts: HTMLElement;
   endButton: HTMLElement;
   endedBanner: HTMLElement;
+  /** Saves the code as a file (top bar). */
+  download: HTMLElement;
+  /** Why the room is out of reach and what to do, over the editor (hidden while connected). */
+  disconnectNotice: HTMLElement;
+  /** Controls beside the Output heading (Clear). */
+  outputTools: HTMLElement;
   /** The tab bar a phone chooses panes with (hidden on wider screens). */
   paneTabs: PaneTabs;
 }
@@ -39,12 +45,18 @@ export function buildRoomLayout(title: string, panels: RoomPanels): RoomLayout {
   const element = h(
     "div",
     { class: "room" },
-    buildTopBar(title, controls, panels.endButton),
+    buildTopBar(title, controls, panels.endButton, panels.download),
     panels.paneTabs.element,
     h(
       "main",
       { class: "layout" },
-      h("section", { class: "editor-pane", "data-pane": "code" }, panels.endedBanner, controls.editorHost),
+      h(
+        "section",
+        { class: "editor-pane", "data-pane": "code" },
+        panels.endedBanner,
+        panels.disconnectNotice,
+        controls.editorHost,
+      ),
       buildSideColumn(panels, controls.stdin),
     ),
     panels.toasts,
@@ -87,7 +99,7 @@ function buildControls(): Controls {
   };
 }
 
-function buildTopBar(title: string, controls: Controls, endButton: HTMLElement): HTMLElement {
+function buildTopBar(title: string, controls: Controls, endButton: HTMLElement, download: HTMLElement): HTMLElement {
   return h(
     "header",
     { class: "topbar" },
@@ -100,6 +112,7 @@ function buildTopBar(title: string, controls: Controls, endButton: HTMLElement):
     h("span", { class: "spacer" }),
     endButton,
     controls.connectionStatus,
+    download,
     controls.themeButton,
   );
 }
@@ -118,7 +131,7 @@ function buildSideColumn(panels: RoomPanels, stdin: HTMLTextAreaElement): HTMLEl
     h(
       "section",
       { class: "panel output-panel", "data-pane": "output" },
-      h("h2", { text: "Output" }),
+      h("div", { class: "panel-head" }, h("h2", { text: "Output" }), panels.outputTools),
       h("details", { class: "stdin" }, h("summary", { text: "Input (stdin)" }), stdin),
       panels.output,
     ),

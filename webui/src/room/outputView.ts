@@ -5,6 +5,7 @@
 
 import { safeColor } from "../editor/remoteCursors";
 import type { Stream } from "../run/messages";
+import { STOPPED_ERROR } from "../run/workerPool";
 import { h } from "../util/dom";
 
 const MAX_ENTRIES = 30;
@@ -71,9 +72,11 @@ export class OutputEntry {
     if (!this.text && !options.error && !options.truncated) {
       this.tail.appendChild(h("div", { class: "empty", text: "(no output)" }));
     }
-    const duration = options.durationMs === undefined ? "" : ` in ${formatDuration(options.durationMs)}`;
-    this.setStatus(options.note ?? (options.error ? `failed${duration}` : `finished${duration}`));
-    this.element.classList.toggle("failed", Boolean(options.error));
+    const outcome = runOutcome(options.error);
+    const duration = options.durationMs === undefined ? "" : ` ${outcome === "stopped" ? "after" : "in"} ${formatDuration(options.durationMs)}`;
+    this.setStatus(options.note ?? `${outcome}${duration}`);
+    this.element.classList.toggle("failed", outcome === "failed");
+    this.element.classList.toggle("stopped", outcome === "stopped");
   }
 
   /** Keeps only the first `chars` characters of the output, styling and blocks included. */
@@ -138,13 +141,36 @@ export class OutputEntry {
   }
 }
 
+/** Stopped on purpose is not a failure: the program did nothing wrong. */
+export function runOutcome(error: string | null | undefined): "finished" | "failed" | "stopped" {
+  if (!error) return "finished";
+  return error === STOPPED_ERROR ? "stopped" : "failed";
+}
+
 function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
 export class OutputView {
   readonly element = h("div", { class: "output", "data-testid": "output", "aria-live": "polite" });
+  /** Clears this page's view only: the others keep theirs, and the record keeps every run. */
+  readonly clearButton = h("button", {
+    class: "small",
+    type: "button",
+    "data-testid": "output-clear",
+    title: "Clear the output on this screen (others keep theirs)",
+    text: "Clear",
+  });
   private readonly entries = new Map<string, OutputEntry>();
+
+  constructor() {
+    this.clearButton.addEventListener("click", () => this.clear());
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.element.replaceChildren();
+  }
 
   start(header: EntryHeader): OutputEntry {
     const existing = this.entries.get(header.runId);

@@ -113,6 +113,7 @@ export class RoomController {
         this.onParticipantLeft(message.payload.userId);
         break;
       case "language-updated":
+        this.announceLanguage(message.payload.userId, message.payload.language);
         this.showLanguage(message.payload.language);
         break;
       case "code-update":
@@ -220,6 +221,14 @@ export class RoomController {
       this.joinedOnce = true;
       this.parts.connection.joined();
     }
+  }
+
+  /** "Ada switched to JavaScript": a change of language changes everyone's runner and
+   *  highlighting, so the others are told who did it (the one who did it knows). */
+  private announceLanguage(userId: string, language: string): void {
+    if (language === this.parts.languages.current || this.isMe(userId)) return;
+    const who = this.parts.participants.get(userId)?.username ?? "Someone";
+    this.parts.toasts.show(`${who} switched to ${this.parts.languages.nameOf(language)}`, 4000);
   }
 
   private showLanguage(language: string): void {

@@ -9,6 +9,9 @@
 
 import type { RunRequest, Stream, WorkerMessage } from "./messages";
 
+/** The error of a run someone stopped; every participant's copy of the result carries it. */
+export const STOPPED_ERROR = "Stopped.";
+
 export type RunEnd = "done" | "timeout" | "stopped" | "load-error";
 
 export interface RunOutcome {
@@ -142,7 +145,7 @@ export class WorkerPool {
         else if (message.type === "truncated") truncated = true;
         else if (message.type === "done") finish("done", message.error, message.truncated || truncated);
       };
-      void stopped.then(() => finish("stopped", "Stopped.", truncated));
+      void stopped.then(() => finish("stopped", STOPPED_ERROR, truncated));
       timer = setTimeout(
         () => finish("timeout", `Timed out after ${Math.round(timeoutMs / 1000)} s: stopped.`, truncated),
         timeoutMs,

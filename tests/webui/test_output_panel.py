@@ -1,0 +1,46 @@
+"""The output panel: Clear is local, and a stopped run reads as stopped for everyone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.browser import LAN_HOST
+from tests.support.runs import newest_entry_when_done, run
+
+pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
+
+
+async def test_clear_empties_only_this_screen(open_room, session_id):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+    grace = await open_room(session_id, "Grace", host=LAN_HOST)
+    await run(ada, "print('first')")
+    await run(ada, "print('second')")
+    await grace.page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=run-entry]').length === 2"
+    )
+
+    await ada.testid("output-clear").click()
+
+    assert await ada.page.locator("[data-testid=run-entry]").count() == 0
+    assert await grace.page.locator("[data-testid=run-entry]").count() == 2
+    assert (await run(ada, "print('third')"))["output"] == "third\n"
+
+
+async def test_a_run_someone_stopped_is_stopped_on_every_screen(open_room, session_id):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+    grace = await open_room(session_id, "Grace", host=LAN_HOST)
+    await run(ada, "print('warm')")
+    await ada.set_code("while True:\n    pass\n")
+    await ada.testid("run-button").click()
+    await ada.page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stop-button]').disabled"
+    )
+
+    await ada.testid("stop-button").click()
+    mine = await newest_entry_when_done(ada)
+    theirs = await newest_entry_when_done(grace)
+
+    for entry in (mine, theirs):
+        assert entry["error"] == "Stopped."
+        assert entry["status"].startswith("stopped"), entry
+        assert "failed" not in entry["status"]
