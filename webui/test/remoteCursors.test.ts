@@ -5,6 +5,9 @@ import * as Y from "yjs";
 
 import { cursorPayload } from "../src/editor/editor";
 import {
+  LABEL_MAX_CHARS,
+  labelTextColor,
+  shortName,
   offsetFromLineColumn,
   offsetFromRelative,
   remoteCursorCount,
@@ -203,7 +206,7 @@ describe("remote cursors in a live editor view (jsdom)", () => {
     const parent = document.createElement("div");
     document.body.append(parent);
     view = new EditorView({ state: create("print(1)\n"), parent });
-    const name = '<img src=x onerror="alert(1)">';
+    const name = "<img src=x>";
     view.dispatch({ effects: setRemoteCursor.of(cursor({ name, color: "#ff0000", anchor: 2, head: 2 })) });
     const carets = parent.querySelectorAll('[data-testid="remote-caret"]');
     expect(carets).toHaveLength(1);
@@ -212,6 +215,45 @@ describe("remote cursors in a live editor view (jsdom)", () => {
     expect(label?.children).toHaveLength(0);
     expect(parent.querySelector('img[src="x"]')).toBeNull();
     expect((carets[0] as HTMLElement).style.borderLeftColor).toBe("rgb(255, 0, 0)");
+  });
+
+  it("puts the label under the caret on the first line, above it elsewhere", () => {
+    const parent = document.createElement("div");
+    document.body.append(parent);
+    view = new EditorView({ state: create("first\nsecond\n"), parent });
+    const labels = () => [...parent.querySelectorAll(".cm-remote-caret-label")];
+    view.dispatch({ effects: setRemoteCursor.of(cursor({ userId: "a", anchor: 2, head: 2 })) });
+    expect(labels()[0].classList.contains("cm-remote-caret-label-below")).toBe(true);
+    view.dispatch({ effects: setRemoteCursor.of(cursor({ userId: "a", anchor: 8, head: 8 })) });
+    expect(labels()[0].classList.contains("cm-remote-caret-label-below")).toBe(false);
+  });
+
+  it("draws the label anew on each move, so it shows again and then fades", () => {
+    const parent = document.createElement("div");
+    document.body.append(parent);
+    view = new EditorView({ state: create("print(1)\n"), parent });
+    view.dispatch({ effects: setRemoteCursor.of(cursor({ anchor: 1, head: 1 })) });
+    const first = parent.querySelector(".cm-remote-caret-label");
+    view.dispatch({ effects: setRemoteCursor.of(cursor({ anchor: 1, head: 1 })) });
+    expect(parent.querySelector(".cm-remote-caret-label")).not.toBe(first);
+  });
+});
+
+describe("caret labels", () => {
+  it("cut long names by character, whole emoji included", () => {
+    expect(shortName("Ada")).toBe("Ada");
+    expect(shortName("x".repeat(LABEL_MAX_CHARS))).toBe("x".repeat(LABEL_MAX_CHARS));
+    const long = shortName("Alexandra Konstantinopoulou");
+    expect([...long]).toHaveLength(LABEL_MAX_CHARS);
+    expect(long.endsWith("…")).toBe(true);
+    expect(shortName("😀".repeat(20))).toBe(`${"😀".repeat(LABEL_MAX_CHARS - 1)}…`);
+  });
+
+  it("write in black or white, whichever contrasts more with the person's colour", () => {
+    expect(labelTextColor("#000000")).toBe("#ffffff");
+    expect(labelTextColor("#ffe119")).toBe("#000000"); // yellow
+    expect(labelTextColor("#4363d8")).toBe("#ffffff"); // blue
+    expect(labelTextColor("not a colour")).toBe("#000000"); // drawn on the grey fallback
   });
 });
 

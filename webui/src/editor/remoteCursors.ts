@@ -23,6 +23,12 @@ export interface RemoteCursor {
   head: number;
 }
 
+/** A cursor as drawn: where it is now, and how many times that person has moved it. */
+interface DrawnCursor extends RemoteCursor {
+  activity: number;
+  onFirstLine: boolean;
+}
+
 export const setRemoteCursor = StateEffect.define<RemoteCursor>();
 export const removeRemoteCursor = StateEffect.define<string>();
 
@@ -95,16 +101,44 @@ export function safeColor(color: string): string {
   return SAFE_COLOR.test(color) ? color : "#888888";
 }
 
+/** Names longer than this are cut with "…" on the caret (the People list has them whole). */
+export const LABEL_MAX_CHARS = 16;
+/** A caret's name shows this long after that person's last move, then on hover of the line. */
+export const LABEL_SHOWN_MS = 3000;
+
+export function shortName(name: string): string {
+  const characters = [...name]; // by code point: an emoji is never cut in half
+  return characters.length <= LABEL_MAX_CHARS ? name : `${characters.slice(0, LABEL_MAX_CHARS - 1).join("")}…`;
+}
+
+/** Black or white, whichever reads better on `color` (WCAG relative luminance). */
+export function labelTextColor(color: string): string {
+  const channels = [1, 3, 5].map((at) => parseInt(safeColor(color).slice(at, at + 2), 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with white is 1.05/(L+0.05), with black (L+0.05)/0.05: pick the larger.
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? "#ffffff" : "#000000";
+}
+
 class CaretWidget extends WidgetType {
   constructor(
     readonly name: string,
     readonly color: string,
+    /** Bumped on each of that person's moves: a new DOM restarts the label's fade. */
+    readonly activity: number,
+    /** On the first line the label goes below the caret: above, it would be cut off. */
+    readonly below: boolean,
   ) {
     super();
   }
 
   override eq(other: CaretWidget): boolean {
-    return other.name === this.name && other.color === this.color;
+    return (
+      other.name === this.name &&
+      other.color === this.color &&
+      other.activity === this.activity &&
+      other.below === this.below
+    );
   }
 
   toDOM(): HTMLElement {
@@ -113,9 +147,10 @@ class CaretWidget extends WidgetType {
     caret.style.borderLeftColor = this.color;
     caret.setAttribute("data-testid", "remote-caret");
     const label = document.createElement("span");
-    label.className = "cm-remote-caret-label";
+    label.className = this.below ? "cm-remote-caret-label cm-remote-caret-label-below" : "cm-remote-caret-label";
     label.style.backgroundColor = this.color;
-    label.textContent = this.name; // text, never markup: names are typed by participants
+    label.style.color = labelTextColor(this.color);
+    label.textContent = shortName(this.name); // text, never markup: names are typed by participants
     caret.appendChild(label);
     return caret;
   }
@@ -129,17 +164,19 @@ function clamp(position: number, state: EditorState): number {
   return Math.max(0, Math.min(position, state.doc.length));
 }
 
-const cursorsField = StateField.define<Map<string, RemoteCursor>>({
+const cursorsField = StateField.define<Map<string, DrawnCursor>>({
   create: () => new Map(),
   update(cursors, transaction) {
     let next = cursors;
     if (transaction.docChanged) {
       next = new Map();
       for (const [userId, cursor] of cursors) {
+        const head = transaction.changes.mapPos(cursor.head, 1);
         next.set(userId, {
           ...cursor,
           anchor: transaction.changes.mapPos(cursor.anchor, 1),
-          head: transaction.changes.mapPos(cursor.head, 1),
+          head,
+          onFirstLine: head <= transaction.state.doc.line(1).to,
         });
       }
     }
@@ -147,11 +184,14 @@ const cursorsField = StateField.define<Map<string, RemoteCursor>>({
       if (effect.is(setRemoteCursor)) {
         if (next === cursors) next = new Map(cursors);
         const cursor = effect.value;
+        const head = clamp(cursor.head, transaction.state);
         next.set(cursor.userId, {
           ...cursor,
           color: safeColor(cursor.color),
           anchor: clamp(cursor.anchor, transaction.state),
-          head: clamp(cursor.head, transaction.state),
+          head,
+          activity: (next.get(cursor.userId)?.activity ?? 0) + 1,
+          onFirstLine: head <= transaction.state.doc.line(1).to,
         });
       } else if (effect.is(removeRemoteCursor)) {
         if (next === cursors) next = new Map(cursors);
@@ -174,11 +214,8 @@ const cursorsField = StateField.define<Map<string, RemoteCursor>>({
             }).range(from, to),
           );
         }
-        ranges.push(
-          Decoration.widget({ widget: new CaretWidget(cursor.name, cursor.color), side: 1 }).range(
-            cursor.head,
-          ),
-        );
+        const widget = new CaretWidget(cursor.name, cursor.color, cursor.activity, cursor.onFirstLine);
+        ranges.push(Decoration.widget({ widget, side: 1 }).range(cursor.head));
       }
       return Decoration.set(ranges, true);
     }),
@@ -200,12 +237,16 @@ const cursorTheme = EditorView.baseTheme({
     lineHeight: "1.3",
     padding: "0 4px",
     borderRadius: "3px 3px 3px 0",
-    color: "#fff",
     whiteSpace: "nowrap",
     fontFamily: "system-ui, sans-serif",
     zIndex: "10",
-    opacity: "0.9",
+    // Shown on that person's activity, then out of the way of the code above it; hovering
+    // the line brings it back.
+    animation: `cm-remote-caret-label-fade 0.4s ease ${LABEL_SHOWN_MS}ms forwards`,
   },
+  ".cm-remote-caret-label-below": { top: "1.2em", borderRadius: "0 3px 3px 3px" },
+  ".cm-line:hover .cm-remote-caret-label": { animation: "none", opacity: "1" },
+  "@keyframes cm-remote-caret-label-fade": { to: { opacity: "0", visibility: "hidden" } },
 });
 
 export function remoteCursors() {
