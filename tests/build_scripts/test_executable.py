@@ -16,7 +16,8 @@ from tests.desktop.launcher import DesktopProcess, app_environment, free_port, p
 from tests.desktop.xserver import Xvfb, x11
 from tests.support.server import HOST_HEADERS
 
-pytestmark = pytest.mark.executable
+# The build is part of the first test's set-up: minutes on a busy 2-core machine.
+pytestmark = [pytest.mark.executable, pytest.mark.timeout(900)]
 
 # Unpacking ~200 MB and starting Qt WebEngine on a 2-core CI machine takes a while.
 START_TIMEOUT = 90.0

@@ -4,6 +4,7 @@ updates that would wait invisibly for edits the server lacks."""
 
 from __future__ import annotations
 
+import gc
 import time
 from datetime import timedelta
 
@@ -134,12 +135,19 @@ CPU_BUDGET_SECONDS = 0.050
 def test_arbitrary_bytes_are_refused_or_merged_never_crash(data):
     document = CodeDocument()
     document.replace_code("keep")
-    started = time.process_time()
+    # A full collection of the test process's own garbage would be counted too (~80 ms seen):
+    # the server freezes its long-lived objects at start-up, so its collections stay small.
+    gc.disable()
     try:
-        document.apply_update(data)
-    except RefusedUpdate:
-        assert document.code == "keep"
-    assert time.process_time() - started < CPU_BUDGET_SECONDS
+        started = time.process_time()
+        try:
+            document.apply_update(data)
+        except RefusedUpdate:
+            assert document.code == "keep"
+        spent = time.process_time() - started
+    finally:
+        gc.enable()
+    assert spent < CPU_BUDGET_SECONDS
 
 
 class Editor:

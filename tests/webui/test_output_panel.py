@@ -38,6 +38,10 @@ async def test_a_run_someone_stopped_is_stopped_on_every_screen(open_room, sessi
 
     await ada.testid("stop-button").click()
     mine = await newest_entry_when_done(ada)
+    await grace.page.wait_for_function(
+        """() => document.querySelector('[data-testid=run-entry] [data-testid=run-error]')
+            ?.textContent === 'Stopped.'"""
+    )
     theirs = await newest_entry_when_done(grace)
 
     for entry in (mine, theirs):

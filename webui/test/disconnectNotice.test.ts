@@ -36,7 +36,16 @@ describe("DisconnectNotice", () => {
     expect(notice.element.hidden).toBe(true);
   });
 
-  it("keeps the newest reason while it is shown", () => {
+  it("keeps the outage's first reason through the failed retries that follow", () => {
+    const notice = new DisconnectNotice(() => {});
+    notice.show("reconnecting", "The host closed PairPad. Reconnecting in 2 s…");
+    notice.show("reconnecting", "Connection lost. Reconnecting in 4 s…");
+    vi.advanceTimersByTime(NOTICE_DELAY_MS);
+    expect(notice.element.textContent).toContain("The host closed PairPad.");
+    expect(notice.element.textContent).not.toContain("Connection lost");
+  });
+
+  it("takes the new reason when the kind of outage changes", () => {
     const notice = new DisconnectNotice(() => {});
     notice.show("reconnecting", "The host closed PairPad. Reconnecting in 2 s…");
     vi.advanceTimersByTime(NOTICE_DELAY_MS);

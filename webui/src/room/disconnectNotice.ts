@@ -22,6 +22,9 @@ export class DisconnectNotice {
   private readonly reason = h("strong", { "data-testid": "disconnect-reason" });
   private readonly next = h("span");
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The status this outage is in: while it lasts, its first reason is kept (the server's
+   *  "The host closed PairPad", not the "Connection lost" of each failed retry after it). */
+  private outage: ConnectionStatus | null = null;
 
   constructor(save: () => void) {
     this.element = h(
@@ -38,13 +41,17 @@ export class DisconnectNotice {
   show(status: ConnectionStatus, detail: string): void {
     if (status === "connected" || status === "connecting") {
       this.cancel();
+      this.outage = null;
       this.element.hidden = true;
       return;
     }
     const next = NEXT_STEP[status];
     if (next === undefined) return; // "full": the badge says when it retries
-    this.reason.textContent = sentence(detail.replace(/ Reconnecting in \d+ s…$/, ""));
-    this.next.textContent = next;
+    if (status !== this.outage) {
+      this.outage = status;
+      this.reason.textContent = sentence(detail.replace(/ Reconnecting in \d+ s…$/, ""));
+      this.next.textContent = next;
+    }
     if (!this.element.hidden || this.timer !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;

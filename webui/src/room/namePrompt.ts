@@ -1,6 +1,7 @@
 /** "What's your name?" before joining; skipped when the link carries ?name=. */
 
 import { h } from "../util/dom";
+import { checkName } from "./names";
 import { MAX_USERNAME_CHARS } from "./serverDefaults";
 
 export function askName(initial: string | null, maxChars = MAX_USERNAME_CHARS): Promise<string> {
@@ -8,13 +9,13 @@ export function askName(initial: string | null, maxChars = MAX_USERNAME_CHARS): 
     const input = h("input", {
       "data-testid": "name-input",
       type: "text",
-      maxlength: maxChars,
       placeholder: "Your name",
       autocomplete: "name",
-      required: true,
       "aria-label": "Your name",
     });
     input.value = initial ?? "";
+    const problem = h("p", { class: "problem", id: "name-problem", "data-testid": "name-problem", role: "alert" });
+    input.setAttribute("aria-describedby", "name-problem");
     const button = h("button", { type: "submit", "data-testid": "join-button", class: "primary", text: "Join" });
     const form = h(
       "form",
@@ -22,15 +23,21 @@ export function askName(initial: string | null, maxChars = MAX_USERNAME_CHARS): 
       h("h1", { text: "Join the interview" }),
       h("label", { text: "Your name" }),
       input,
+      problem,
       button,
     );
     const overlay = h("div", { class: "overlay" }, form);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const name = input.value.trim().replace(/\s+/g, " ");
-      if (!name) return;
+      const checked = checkName(input.value, maxChars);
+      if (!checked.ok) {
+        problem.textContent = checked.problem;
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        return;
+      }
       overlay.remove();
-      resolve(name);
+      resolve(checked.name);
     });
     document.body.appendChild(overlay);
     input.focus();

@@ -3,6 +3,7 @@
 import type { Participant } from "../net/protocol";
 import { safeColor } from "../editor/remoteCursors";
 import { clear, h } from "../util/dom";
+import { distinctNames } from "./names";
 
 export class ParticipantsView {
   readonly element = h("ul", { class: "participants", "data-testid": "participants" });
@@ -44,6 +45,7 @@ export class ParticipantsView {
 
   private render(): void {
     clear(this.element);
+    const names = distinctNames([...this.people.values()]);
     for (const person of this.people.values()) {
       const you = person.userId === this.me;
       const dot = h("span", { class: "dot", "aria-hidden": "true" });
@@ -53,7 +55,7 @@ export class ParticipantsView {
           "li",
           { "data-user-id": person.userId, "data-role": person.role, class: you ? "me" : "" },
           dot,
-          h("span", { class: "name", text: person.username }),
+          h("span", { class: "name", title: person.username, text: names.get(person.userId) ?? person.username }),
           person.role === "interviewer" ? h("span", { class: "role-badge", text: "interviewer" }) : null,
           you ? h("span", { class: "you", text: "(you)" }) : null,
         ),
