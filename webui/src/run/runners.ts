@@ -49,6 +49,8 @@ export class Runners {
         reuse: REUSE[runtime],
         onProgress: (text) => this.onProgress(runtime, text),
         onSpare: (ready) => this.onSpare(runtime, ready),
+        bootImages: runtime === "python",
+        name: runtime,
       });
       this.pools.set(runtime, pool);
     }
