@@ -13,6 +13,7 @@
  */
 
 import type { BootRequest, RunRequest, Stream, WorkerMessage } from "./messages";
+import type { Runner } from "./runner";
 
 export type RunEnd = "done" | "timeout" | "stopped" | "load-error";
 
@@ -86,7 +87,7 @@ class Slot {
   }
 }
 
-export class WorkerPool {
+export class WorkerPool implements Runner {
   private current: Slot | null = null;
   private spare: Slot | null = null;
   private spareTimer: ReturnType<typeof setTimeout> | null = null;
