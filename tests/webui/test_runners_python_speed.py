@@ -57,15 +57,18 @@ async def press_run_back_to_back(page: RoomPage, count: int) -> list[tuple[float
     return [(first - click, text) for click, (first, text) in zip(clicks, seen, strict=True)]
 
 
-async def test_five_runs_pressed_back_to_back_each_print_within_a_second(open_room, session_id):
+async def test_five_runs_pressed_back_to_back_each_print_in_a_fraction_of_a_boot(open_room, session_id):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
     await python_with_warm_spare(alice)
 
     runs = await press_run_back_to_back(alice, 5)
 
     assert [output for _, output in runs] == ["0\n", "1\n", "2\n", "3\n", "4\n"]
-    # A worker booted from scratch takes about 2 s; one from the image, a few hundred ms.
-    assert max(wait for wait, _ in runs) < 1_000, runs
+    # Without the image, a quick third run waits for a boot from scratch (about 2 s on an idle
+    # machine, the page's first boot). Compared with that boot, not with a fixed time: the
+    # machine running the tests may be busy.
+    scratch_boot = (await alice.page.evaluate(PYTHON_BOOTS))[0]["ms"]
+    assert max(wait for wait, _ in runs) < scratch_boot / 2, (scratch_boot, runs)
 
 
 async def test_later_python_workers_boot_from_the_first_ones_image_much_faster(
