@@ -9,7 +9,12 @@ import { randomId } from "../util/ids";
 import { OutputView } from "./outputView";
 import { receiveOutput, shareOutput } from "./sharedOutput";
 
-const RUNTIME_NAMES: Record<string, string> = { python: "Python", javascript: "JavaScript", sql: "SQLite" };
+const RUNTIME_NAMES: Record<string, string> = {
+  python: "Python",
+  javascript: "JavaScript",
+  typescript: "TypeScript",
+  sql: "SQLite",
+};
 
 export interface RunContext {
   language(): string;
@@ -47,8 +52,8 @@ export class RunController {
   /** Load the runtime for a language in the background (Python takes a couple of seconds). */
   prepare(language: string): void {
     if (!Runners.runnable(language)) return;
-    // The status line follows the selected language's runtime.
-    const runtime = language === "typescript" ? "javascript" : language;
+    // The status line follows the selected language's runtime (TypeScript's is its checker).
+    const runtime = language;
     this.controls.status.dataset.runtime = runtime;
     const pool = this.runners.pool(language);
     pool.warm();

@@ -9,8 +9,19 @@ export interface RunRequest {
   stdin: string;
 }
 
+/**
+ * The first message to a worker of a pool that boots from an image (Python): the memory of a
+ * runtime that has just started, or null for the first worker, which starts from scratch and
+ * sends back such an image.
+ */
+export interface BootRequest {
+  type: "boot";
+  image: Uint8Array | null;
+}
+
 export type WorkerMessage =
   | { type: "progress"; text: string }
+  | { type: "boot-image"; image: Uint8Array }
   | { type: "ready" }
   | { type: "load-error"; message: string }
   | { type: "output"; stream: Stream; text: string }

@@ -3,6 +3,9 @@
  * editor mode in editor/languages.ts, and its id in server/languages.py).
  */
 
+import type { Runner } from "./runner";
+import { TypeCheckedRunner } from "./typeCheckedRunner";
+import { TypeCheckerClient } from "./typeCheckerClient";
 import { WorkerPool } from "./workerPool";
 
 type Runtime = "python" | "javascript" | "sql";
@@ -21,6 +24,8 @@ const SPAWN: Record<Runtime, () => Worker> = {
   javascript: () => new Worker(new URL("./workers/js.worker.ts", import.meta.url), { type: "module", name: "javascript" }),
   sql: () => new Worker(new URL("./workers/sql.worker.ts", import.meta.url), { type: "module", name: "sql" }),
 };
+const spawnTypeChecker = () =>
+  new Worker(new URL("./workers/typecheck.worker.ts", import.meta.url), { type: "module", name: "typecheck" });
 
 // Each JavaScript and Python run gets a fresh worker, as a new `node` or `python` process
 // would: nothing one run changes (globals, pending timers, imported modules) leaks into the
@@ -30,6 +35,7 @@ const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql:
 
 export class Runners {
   private readonly pools = new Map<Runtime, WorkerPool>();
+  private typescript: TypeCheckedRunner | null = null;
 
   constructor(
     private readonly onProgress: (runtime: string, text: string | null) => void,
@@ -40,7 +46,17 @@ export class Runners {
     return language in RUNTIME_OF;
   }
 
-  pool(language: string): WorkerPool {
+  /** TypeScript is JavaScript's pool behind the type checker; the others are their pool. */
+  pool(language: string): Runner {
+    if (language !== "typescript") return this.workerPool(language);
+    this.typescript ??= new TypeCheckedRunner(
+      this.workerPool("javascript"),
+      new TypeCheckerClient(spawnTypeChecker, (text) => this.onProgress("typescript", text)),
+    );
+    return this.typescript;
+  }
+
+  private workerPool(language: string): WorkerPool {
     const runtime = RUNTIME_OF[language];
     if (!runtime) throw new Error(`no runner for ${language}`);
     let pool = this.pools.get(runtime);
@@ -49,6 +65,8 @@ export class Runners {
         reuse: REUSE[runtime],
         onProgress: (text) => this.onProgress(runtime, text),
         onSpare: (ready) => this.onSpare(runtime, ready),
+        bootImages: runtime === "python",
+        name: runtime,
       });
       this.pools.set(runtime, pool);
     }
@@ -58,5 +76,7 @@ export class Runners {
   dispose(): void {
     for (const pool of this.pools.values()) pool.dispose();
     this.pools.clear();
+    this.typescript?.dispose();
+    this.typescript = null;
   }
 }

@@ -4,10 +4,16 @@
  * One worker is current, a second one warms up in the background. Stop or a timeout
  * terminates the current worker (the only way to end `while True: pass` without
  * SharedArrayBuffer, which plain-http pages do not have) and the warm spare takes over, so
- * the next run starts at once.
+ * the next run starts at once. When a spare is taken, the next one starts at once: runs
+ * pressed in quick succession each find a worker booting or booted. There is never more than
+ * one spare (a Python worker holds about 100 MB).
+ *
+ * A pool with `bootImages` hands every new worker the memory image its first worker sent
+ * back (Python: a runtime just after start-up, which boots in a tenth of the time).
  */
 
-import type { RunRequest, Stream, WorkerMessage } from "./messages";
+import type { BootRequest, RunRequest, Stream, WorkerMessage } from "./messages";
+import type { Runner } from "./runner";
 
 /** The error of a run someone stopped; every participant's copy of the result carries it. */
 export const STOPPED_ERROR = "Stopped.";
@@ -29,6 +35,10 @@ export interface PoolOptions {
   onSpare?: (ready: boolean) => void;
   /** Delay before warming the spare, so it does not compete with the first load. */
   spareDelayMs?: number;
+  /** Workers expect a `boot` message first, and the first one sends back a `boot-image`. */
+  bootImages?: boolean;
+  /** Each worker's boot is a User Timing measure, `<name> boot` (for tests and benches). */
+  name?: string;
 }
 
 class Slot {
@@ -37,18 +47,27 @@ class Slot {
   isReady = false;
   handler: ((message: WorkerMessage) => void) | null = null;
 
-  constructor(spawn: () => Worker, onProgress: (text: string) => void) {
+  constructor(
+    spawn: () => Worker,
+    onProgress: (text: string) => void,
+    boot: { request: BootRequest; onImage: (image: Uint8Array) => void } | null,
+    measureName: string,
+  ) {
+    const spawnedAt = performance.now();
     this.worker = spawn();
     this.ready = new Promise<void>((resolve, reject) => {
       this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
         const message = event.data;
         if (message.type === "ready") {
           this.isReady = true;
+          performance.measure(measureName, { start: spawnedAt, detail: { fromImage: Boolean(boot?.request.image) } });
           resolve();
         } else if (message.type === "load-error") {
           reject(new Error(message.message));
         } else if (message.type === "progress") {
           if (!this.isReady) onProgress(message.text);
+        } else if (message.type === "boot-image") {
+          boot?.onImage(message.image);
         } else {
           this.handler?.(message);
         }
@@ -61,6 +80,8 @@ class Slot {
       };
     });
     this.ready.catch(() => undefined); // observed by whoever awaits it
+    // Structured clone copies the image: every worker gets its own.
+    if (boot) this.worker.postMessage(boot.request);
   }
 
   terminate(): void {
@@ -69,11 +90,12 @@ class Slot {
   }
 }
 
-export class WorkerPool {
+export class WorkerPool implements Runner {
   private current: Slot | null = null;
   private spare: Slot | null = null;
   private spareTimer: ReturnType<typeof setTimeout> | null = null;
   private stopActive: (() => void) | null = null;
+  private bootImage: Uint8Array | null = null;
 
   constructor(
     private readonly spawn: () => Worker,
@@ -155,21 +177,25 @@ export class WorkerPool {
   }
 
   private ensureCurrent(): Slot {
-    if (!this.current) {
-      this.current = this.spare ?? this.newSlot();
-      if (this.spare) this.options.onSpare?.(false);
-      this.spare = null;
-      if (!this.current.isReady) this.options.onProgress?.("Starting…");
-      const slot = this.current;
-      void slot.ready.then(
-        () => {
-          if (this.current === slot) this.options.onProgress?.(null);
-          this.scheduleSpare();
-        },
-        (error: Error) => this.options.onProgress?.(error.message),
-      );
+    if (this.current) return this.current;
+    const spare = this.spare;
+    const slot = spare ?? this.newSlot();
+    this.current = slot;
+    this.spare = null;
+    if (spare) {
+      this.options.onSpare?.(false);
+      this.startSpare(); // the next quick run will want one too
     }
-    return this.current;
+    if (!slot.isReady) this.options.onProgress?.("Starting…");
+    void slot.ready.then(
+      () => {
+        if (this.current === slot) this.options.onProgress?.(null);
+        // A first load (or a reload after a failure) gets the machine to itself for a moment.
+        this.scheduleSpare();
+      },
+      (error: Error) => this.options.onProgress?.(error.message),
+    );
+    return slot;
   }
 
   private replace(slot: Slot): void {
@@ -182,23 +208,40 @@ export class WorkerPool {
     if (this.spare || this.spareTimer !== null) return;
     this.spareTimer = setTimeout(() => {
       this.spareTimer = null;
-      if (this.spare) return;
-      const spare = this.newSlot(true);
-      this.spare = spare;
-      void spare.ready.then(
-        () => {
-          if (this.spare === spare) this.options.onSpare?.(true);
-        },
-        () => {
-          if (this.spare === spare) this.spare = null; // try again after the next run
-        },
-      );
+      this.startSpare();
     }, this.options.spareDelayMs ?? 300);
   }
 
+  private startSpare(): void {
+    if (this.spare) return;
+    if (this.spareTimer !== null) clearTimeout(this.spareTimer);
+    this.spareTimer = null;
+    const spare = this.newSlot(true);
+    this.spare = spare;
+    void spare.ready.then(
+      () => {
+        if (this.spare === spare) this.options.onSpare?.(true);
+      },
+      () => {
+        if (this.spare === spare) this.spare = null; // try again after the next run
+      },
+    );
+  }
+
   private newSlot(quiet = false): Slot {
-    return new Slot(this.spawn, (text) => {
-      if (!quiet) this.options.onProgress?.(text);
-    });
+    const boot = this.options.bootImages
+      ? {
+          request: { type: "boot", image: this.bootImage } as const,
+          onImage: (image: Uint8Array) => (this.bootImage ??= image),
+        }
+      : null;
+    return new Slot(
+      this.spawn,
+      (text) => {
+        if (!quiet) this.options.onProgress?.(text);
+      },
+      boot,
+      `${this.options.name ?? "worker"} boot`,
+    );
   }
 }

@@ -9,6 +9,7 @@ nothing a run changes (module attributes, imported modules) is seen by the next 
 import builtins
 import importlib.machinery
 import os
+import random
 import sys
 import traceback
 import types
@@ -42,6 +43,9 @@ def run(source):
     with open(MAIN_PATH, "w", encoding="utf-8") as file:
         file.write(source)
     sys.argv[:] = ["main.py"]
+    # This runtime may have booted from a memory image of another one (python.worker.ts):
+    # draw a new seed, or every run would see the same "random" numbers.
+    random.seed()
     if sys.path[:1] != [HOME]:
         sys.path.insert(0, HOME)
     main = fresh_main_module()
