@@ -140,7 +140,8 @@ export class WorkerPool implements Runner {
     const loaded = await Promise.race([slot.ready.then(() => "ready" as const, (e: Error) => e), stopped]);
     if (loaded === "stopped") {
       this.stopActive = null;
-      return { error: null, truncated: false, durationMs: 0, end: "stopped" };
+      // Stopped before it began: still a stopped run, for the person and for the others.
+      return { error: STOPPED_ERROR, truncated: false, durationMs: 0, end: "stopped" };
     }
     if (loaded instanceof Error) {
       this.stopActive = null;
