@@ -77,7 +77,8 @@ FINISHED_WITH = """(expected) => {
   const entry = document.querySelector("[data-testid=run-entry]");
   const status = entry?.querySelector("[data-testid=run-status]")?.textContent ?? "";
   const spans = entry ? [...entry.querySelectorAll("[data-stream]")] : [];
-  return /finished|failed|stopped/.test(status) && spans.map((s) => s.textContent).join("") === expected;
+  const output = spans.map((s) => s.textContent).join("");
+  return /finished|failed|stopped/.test(status) && output === expected;
 }"""
 
 # Times of the last click on Stop and on Run, the first idle after Stop, the newest output;

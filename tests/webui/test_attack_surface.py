@@ -7,8 +7,8 @@ import httpx
 import pytest
 
 from tests.support.browser import LAN_HOST
-from tests.webui.test_runners import run
 from tests.support.server import HOST_HEADERS
+from tests.webui.test_runners import run
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 

@@ -24,7 +24,8 @@ async def test_a_tab_over_the_limit_waits_and_joins_when_a_slot_frees(open_room,
     full = await second.wait_for_function(
         """() => {
             const badge = document.querySelector('[data-testid="connection-status"]');
-            return badge?.dataset.status === "full" && {text: badge.textContent, title: badge.title};
+            return badge?.dataset.status === "full"
+                && {text: badge.textContent, title: badge.title};
         }""",
         timeout=15_000,
     )

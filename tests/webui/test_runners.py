@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from tests.support.browser import LAN_HOST, RoomPage
-from tests.support.runs import newest_entry, newest_entry_when_done, python_with_warm_spare, run
+from tests.support.browser import LAN_HOST
+from tests.support.runs import newest_entry_when_done, python_with_warm_spare, run
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 

@@ -57,7 +57,9 @@ async def press_run_back_to_back(page: RoomPage, count: int) -> list[tuple[float
     return [(first - click, text) for click, (first, text) in zip(clicks, seen, strict=True)]
 
 
-async def test_five_runs_pressed_back_to_back_each_print_in_a_fraction_of_a_boot(open_room, session_id):
+async def test_five_runs_pressed_back_to_back_each_print_in_a_fraction_of_a_boot(
+    open_room, session_id
+):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
     await python_with_warm_spare(alice)
 
