@@ -72,8 +72,8 @@ async def test_kill_9_loses_no_session_and_offline_edits_merge_after_restart(
         await page.wait_for_text("true")  # the page is alive
         await page.context.set_offline(True)
         await page.wait_status("offline")
-    offline = (
-        await asyncio.gather(type_lines(alice, "alice-off-", 2), type_lines(bob, "bob-off-", 2))
+    offline = await asyncio.gather(
+        type_lines(alice, "alice-off-", 2), type_lines(bob, "bob-off-", 2)
     )
     server.restart()
 
