@@ -48,3 +48,20 @@ async def test_a_run_someone_stopped_is_stopped_on_every_screen(open_room, sessi
         assert entry["error"] == "Stopped."
         assert entry["status"].startswith("stopped"), entry
         assert "failed" not in entry["status"]
+
+
+async def test_the_stdin_box_survives_a_reload_and_an_empty_one_is_end_of_input(
+    open_room, session_id
+):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+
+    empty = await run(ada, "try:\n    input()\nexcept EOFError:\n    print('EOF')\n")
+    await ada.page.locator("details.stdin summary").click()
+    await ada.testid("stdin-input").fill("3\n1 2 3\n")
+    await ada.page.reload()
+    await ada.wait_status("connected")
+
+    assert empty["output"] == "EOF\n"
+    assert await ada.testid("stdin-input").input_value() == "3\n1 2 3\n"
+    summed = await run(ada, "input()\nprint(sum(map(int, input().split())))")
+    assert summed["output"] == "6\n"

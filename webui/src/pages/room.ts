@@ -32,6 +32,7 @@ import {
 } from "../room/seat";
 import { fetchLanguages, fetchSessionTitle } from "../room/sessionApi";
 import { SharePanel } from "../room/sharePanel";
+import { keepStdin } from "../room/stdinMemory";
 import { applyTheme, wireThemeToggle } from "../room/theme";
 import { Toasts } from "../room/toasts";
 import { CrdtSync } from "../sync/crdtSync";
@@ -86,6 +87,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     toasts: toasts.element,
   });
   root.replaceChildren(layout.element);
+  keepStdin(layout.stdin, sessionId);
   void share.load();
 
   const doc = new Y.Doc();

@@ -111,7 +111,9 @@ self.onmessage = async (event: MessageEvent<BootRequest | RunRequest>) => {
   let stdinUsed = false;
   pyodide.setStdin({
     stdin: () => {
-      if (stdinUsed) return null;
+      // An empty box is end of input at once: input() raises EOFError, as CPython does when
+      // stdin is empty (returning "" would read as one empty line instead).
+      if (stdinUsed || !request.stdin) return null;
       stdinUsed = true;
       return request.stdin;
     },
