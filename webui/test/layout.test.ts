@@ -20,6 +20,7 @@ function panels() {
     paneTabs: new PaneTabs(() => true),
     outputTools: panel("fake-output-tools"),
     download: panel("fake-download"),
+    help: panel("fake-help"),
     disconnectNotice: panel("fake-notice"),
   };
 }
@@ -99,7 +100,7 @@ describe("buildRoomLayout", () => {
     expect(element.lastElementChild).toBe(given.toasts);
   });
 
-  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, end, connection, download, theme", () => {
+  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, end, connection, download, help, theme", () => {
     const layout = buildRoomLayout("T", panels());
     const topbar = layout.element.querySelector(".topbar");
     expect([...(topbar?.children ?? [])].map((child) => child.className || child.getAttribute("data-testid"))).toEqual([
@@ -113,6 +114,7 @@ describe("buildRoomLayout", () => {
       "fake-end",
       "connection-status",
       "fake-download",
+      "fake-help",
       "icon",
     ]);
   });

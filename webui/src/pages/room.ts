@@ -32,6 +32,7 @@ import {
 } from "../room/seat";
 import { fetchLanguages, fetchSessionTitle } from "../room/sessionApi";
 import { SharePanel } from "../room/sharePanel";
+import { ShortcutsHelp } from "../room/shortcutsHelp";
 import { keepStdin } from "../room/stdinMemory";
 import { applyTheme, wireThemeToggle } from "../room/theme";
 import { Toasts } from "../room/toasts";
@@ -76,6 +77,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   const layout = buildRoomLayout(title, {
     paneTabs,
     download: downloadButton(saveCode),
+    help: new ShortcutsHelp().button,
     disconnectNotice: notice.element,
     outputTools: output.clearButton,
     endButton: ending.button,

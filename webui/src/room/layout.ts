@@ -18,6 +18,8 @@ export interface RoomPanels {
   endedBanner: HTMLElement;
   /** Saves the code as a file (top bar). */
   download: HTMLElement;
+  /** Opens the keyboard help (top bar). */
+  help: HTMLElement;
   /** Why the room is out of reach and what to do, over the editor (hidden while connected). */
   disconnectNotice: HTMLElement;
   /** Controls beside the Output heading (Clear). */
@@ -45,7 +47,7 @@ export function buildRoomLayout(title: string, panels: RoomPanels): RoomLayout {
   const element = h(
     "div",
     { class: "room" },
-    buildTopBar(title, controls, panels.endButton, panels.download),
+    buildTopBar(title, controls, panels.endButton, [panels.download, panels.help]),
     panels.paneTabs.element,
     h(
       "main",
@@ -99,7 +101,7 @@ function buildControls(): Controls {
   };
 }
 
-function buildTopBar(title: string, controls: Controls, endButton: HTMLElement, download: HTMLElement): HTMLElement {
+function buildTopBar(title: string, controls: Controls, endButton: HTMLElement, tools: HTMLElement[]): HTMLElement {
   return h(
     "header",
     { class: "topbar" },
@@ -112,7 +114,7 @@ function buildTopBar(title: string, controls: Controls, endButton: HTMLElement, 
     h("span", { class: "spacer" }),
     endButton,
     controls.connectionStatus,
-    download,
+    ...tools,
     controls.themeButton,
   );
 }

@@ -1,0 +1,55 @@
+"""The editor from the keyboard: redo as every editor does it, and a way out of the editor
+that does not need a mouse (CodeMirror's convention: Esc, then Tab)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.browser import LAN_HOST
+
+pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
+
+
+async def test_ctrl_shift_z_and_ctrl_y_both_redo(open_room, session_id):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+    await ada.focus_editor()
+    await ada.page.keyboard.type("abc")
+    await ada.wait_for_text("t === 'abc'")
+
+    for redo in ("Control+Shift+Z", "Control+y"):
+        await ada.page.keyboard.press("Control+z")
+        await ada.wait_for_text("t === ''")
+        await ada.page.keyboard.press(redo)
+        await ada.wait_for_text("t === 'abc'")
+
+
+async def test_tab_indents_and_escape_then_tab_leaves_the_editor(open_room, session_id):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+    await ada.focus_editor()
+
+    await ada.page.keyboard.press("Tab")
+    await ada.wait_for_text("t.startsWith(' ')")
+    assert await ada.page.evaluate("() => document.activeElement.matches('.cm-content')")
+
+    await ada.page.keyboard.press("Escape")
+    await ada.page.keyboard.press("Tab")
+    assert not await ada.page.evaluate("() => document.activeElement.matches('.cm-content')")
+    assert (await ada.text()).strip() == ""
+
+
+async def test_question_mark_opens_the_keyboard_help_which_says_how_to_leave_the_editor(
+    open_room, session_id
+):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+    await ada.focus_editor()
+    await ada.page.keyboard.type("?")  # in the editor it is just a character
+    await ada.wait_for_text("t === '?'")
+    assert not await ada.testid("shortcuts-help").is_visible()
+
+    await ada.testid("shortcuts-button").focus()
+    await ada.page.keyboard.press("?")
+    help_dialog = ada.testid("shortcuts-help")
+    await help_dialog.wait_for(state="visible")
+    assert "Esc, then Tab" in await help_dialog.inner_text()
+    await ada.page.keyboard.press("Escape")
+    await help_dialog.wait_for(state="hidden")
