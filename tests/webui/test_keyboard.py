@@ -53,3 +53,17 @@ async def test_question_mark_opens_the_keyboard_help_which_says_how_to_leave_the
     assert "Esc, then Tab" in await help_dialog.inner_text()
     await ada.page.keyboard.press("Escape")
     await help_dialog.wait_for(state="hidden")
+
+
+async def test_the_editor_font_size_is_chosen_once_and_remembered(open_room, session_id):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+    size = "() => getComputedStyle(document.querySelector('.cm-scroller')).fontSize"
+    assert await ada.page.evaluate(size) == "14px"
+
+    await ada.testid("shortcuts-button").click()
+    await ada.testid("font-size").select_option("20")
+    assert await ada.page.evaluate(size) == "20px"
+    await ada.page.reload()
+    await ada.wait_status("connected")
+
+    assert await ada.page.evaluate(size) == "20px"

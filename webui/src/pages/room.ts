@@ -32,6 +32,7 @@ import {
 } from "../room/seat";
 import { fetchLanguages, fetchSessionTitle } from "../room/sessionApi";
 import { SharePanel } from "../room/sharePanel";
+import { fontSizeControl } from "../room/fontSize";
 import { ShortcutsHelp } from "../room/shortcutsHelp";
 import { keepStdin } from "../room/stdinMemory";
 import { applyTheme, wireThemeToggle } from "../room/theme";
@@ -77,7 +78,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   const layout = buildRoomLayout(title, {
     paneTabs,
     download: downloadButton(saveCode),
-    help: new ShortcutsHelp().button,
+    help: new ShortcutsHelp(fontSizeControl(() => editor.view.requestMeasure())).button,
     disconnectNotice: notice.element,
     outputTools: output.clearButton,
     endButton: ending.button,

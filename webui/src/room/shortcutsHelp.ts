@@ -24,20 +24,22 @@ export class ShortcutsHelp {
   readonly button: HTMLButtonElement;
   private readonly dialog: HTMLDialogElement;
 
-  constructor() {
+  /** `settings`: editor settings shown above the shortcuts (the font size). */
+  constructor(settings: HTMLElement | null = null) {
     this.button = h("button", {
       class: "icon shortcuts-button",
       type: "button",
       "data-testid": "shortcuts-button",
-      title: "Keyboard shortcuts (?)",
-      "aria-label": "Keyboard shortcuts",
+      title: "Editor settings and keyboard shortcuts (?)",
+      "aria-label": "Editor settings and keyboard shortcuts",
       text: "?",
     });
     const close = h("button", { type: "button", "data-testid": "shortcuts-close", text: "Close" });
     this.dialog = h(
       "dialog",
       { class: "shortcuts", "data-testid": "shortcuts-help", "aria-labelledby": "shortcuts-title" },
-      h("h2", { id: "shortcuts-title", text: "Keyboard shortcuts" }),
+      h("h2", { id: "shortcuts-title", text: "Editor and keyboard" }),
+      settings,
       h(
         "dl",
         {},
