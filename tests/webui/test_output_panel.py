@@ -65,3 +65,15 @@ async def test_the_stdin_box_survives_a_reload_and_an_empty_one_is_end_of_input(
     assert await ada.testid("stdin-input").input_value() == "3\n1 2 3\n"
     summed = await run(ada, "input()\nprint(sum(map(int, input().split())))")
     assert summed["output"] == "6\n"
+
+
+async def test_the_invite_panel_folds_once_a_candidate_is_in(open_room, session_id):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+    link = ada.page.locator("[data-testid=share-panel] .share-link")
+    assert await link.is_visible()
+
+    await open_room(session_id, "Grace", host=LAN_HOST)
+
+    await link.wait_for(state="hidden")
+    await ada.testid("invite-toggle").click()
+    assert await link.is_visible()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { buildMissingSession, buildRoomLayout } from "../src/room/layout";
+import { buildMissingSession, buildRoomLayout, collapseInviteOnceJoined } from "../src/room/layout";
 import { PaneTabs } from "../src/room/paneTabs";
 
 function panels() {
@@ -94,7 +94,7 @@ describe("buildRoomLayout", () => {
     const { element } = buildRoomLayout("", given);
     const headings = [...element.querySelectorAll("aside.side > section h2")].map((h2) => h2.textContent);
     expect(headings).toEqual(["Invite", "People", "Output", "Chat"]);
-    expect(given.share.parentElement?.classList.contains("share-panel")).toBe(true);
+    expect(given.share.closest(".share-panel")).not.toBeNull();
     expect(given.output.previousElementSibling?.matches("details.stdin")).toBe(true);
     expect(given.chat.parentElement?.classList.contains("chat-panel")).toBe(true);
     expect(element.lastElementChild).toBe(given.toasts);
@@ -142,5 +142,28 @@ describe("panes on a phone", () => {
     expect(paneOf("fake-participants")).toBe("people");
     expect(paneOf("fake-share")).toBe("people");
     expect(byTestId(element, "pane-tab-chat")).not.toBeNull();
+  });
+});
+
+describe("the Invite panel", () => {
+  it("folds once someone else has joined, and only once", async () => {
+    const given = panels();
+    const { element } = buildRoomLayout("", given);
+    const invite = element.querySelector<HTMLDetailsElement>("details.invite")!;
+    collapseInviteOnceJoined(element, given.participants);
+    expect(invite.open).toBe(true);
+
+    given.participants.append(document.createElement("li"));
+    await Promise.resolve();
+    expect(invite.open).toBe(true); // just me
+
+    given.participants.append(document.createElement("li"));
+    await Promise.resolve();
+    expect(invite.open).toBe(false);
+
+    invite.open = true; // opened again by hand: stays open
+    given.participants.append(document.createElement("li"));
+    await Promise.resolve();
+    expect(invite.open).toBe(true);
   });
 });

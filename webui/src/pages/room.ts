@@ -12,7 +12,7 @@ import { ChatView } from "../room/chatView";
 import { EndControls } from "../room/endControls";
 import { nameFromLink, rememberedName, rememberName, userId as browserUserId } from "../room/identity";
 import { LanguagePicker } from "../room/languagePicker";
-import { buildMissingSession, buildRoomLayout } from "../room/layout";
+import { buildMissingSession, buildRoomLayout, collapseInviteOnceJoined } from "../room/layout";
 import { askName } from "../room/namePrompt";
 import { DisconnectNotice } from "../room/disconnectNotice";
 import { codeFileName, downloadButton, downloadText } from "../room/download";
@@ -90,6 +90,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     toasts: toasts.element,
   });
   root.replaceChildren(layout.element);
+  collapseInviteOnceJoined(layout.element, participants.element);
   keepStdin(layout.stdin, sessionId);
   void share.load();
 

@@ -126,8 +126,13 @@ function buildSideColumn(panels: RoomPanels, stdin: HTMLTextAreaElement): HTMLEl
     h(
       "section",
       { class: "panel share-panel", "data-testid": "share-panel", "data-pane": "people" },
-      h("h2", { text: "Invite" }),
-      panels.share,
+      // Open until the first candidate is in (collapseInviteOnceJoined), then one line.
+      h(
+        "details",
+        { class: "invite", open: true },
+        h("summary", { "data-testid": "invite-toggle" }, h("h2", { text: "Invite" })),
+        panels.share,
+      ),
     ),
     h("section", { class: "panel", "data-pane": "people" }, h("h2", { text: "People" }), panels.participants),
     h(
@@ -139,6 +144,21 @@ function buildSideColumn(panels: RoomPanels, stdin: HTMLTextAreaElement): HTMLEl
     ),
     h("section", { class: "panel chat-panel", "data-pane": "chat" }, h("h2", { text: "Chat" }), panels.chat),
   );
+}
+
+/**
+ * The Invite panel has done its job once someone else is in the room: fold it to one line
+ * (once; whoever opens it again keeps it open) so People, Output and Chat get the room.
+ */
+export function collapseInviteOnceJoined(room: HTMLElement, participants: HTMLElement): void {
+  const invite = room.querySelector<HTMLDetailsElement>("details.invite");
+  if (!invite) return;
+  const watcher = new MutationObserver(() => {
+    if (participants.children.length < 2) return;
+    invite.open = false;
+    watcher.disconnect();
+  });
+  watcher.observe(participants, { childList: true });
 }
 
 /** The page for a link whose session is gone (GET /api/sessions/{id} answered 404). */
