@@ -89,7 +89,7 @@ class Recorder:
         self.directory = directory
         self.path = database_path(directory)
         self._writer = RecordWriter(directory, self._keyframe_wanted)
-        self._put = self._writer.queue.put
+        self._put = self._writer.put
         self._documents: dict[str, CodeDocument] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
 

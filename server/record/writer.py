@@ -40,6 +40,8 @@ IMPORT = 6  # (IMPORT, session_id, write_function, done)
 STOP = 7  # (STOP,)
 
 BATCH_SECONDS = 0.25
+# Items whose sender waits for them to be written: they end the batch at once.
+_URGENT = frozenset({BARRIER, DELETE, IMPORT, STOP})
 RETRY_SECONDS = 1.0
 # A keyframe is asked for after this many updates: seeking replays at most this many.
 KEYFRAME_EVERY = 1000
@@ -64,6 +66,7 @@ class RecordWriter:
         self._sessions: dict[str, _Session] = {}
         self._db: sqlite3.Connection | None = None
         self._thread = threading.Thread(target=self._run, name="pairpad-record", daemon=True)
+        self._urgent = threading.Event()  # set when an item someone waits for is queued
 
     def start(self) -> None:
         """Opens (or moves aside and recreates) the file here, so start-up reports it."""
@@ -71,7 +74,7 @@ class RecordWriter:
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        self.queue.put((STOP,))
+        self.put((STOP,))
         self._thread.join(timeout)
 
     # ------------------------------------------------------------ the thread
@@ -86,17 +89,27 @@ class RecordWriter:
         self._db.close()
 
     def _gather(self) -> list[tuple[Any, ...]]:
+        """The first item, then everything that arrives within BATCH_SECONDS, taken in one go
+        at the end. Waking for each item (a get with a timeout per keystroke) would take the
+        GIL from the event loop thousands of times a second under load; this wakes it a few
+        times a second. An item that someone waits for (a barrier, a delete, an import, the
+        stop) cuts the wait short."""
         batch = [self.queue.get()]
-        deadline = time.monotonic() + BATCH_SECONDS
-        while batch[-1][0] not in (BARRIER, DELETE, IMPORT, STOP):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                break
+        if batch[0][0] not in _URGENT:
+            self._urgent.wait(BATCH_SECONDS)
+        self._urgent.clear()
+        while batch[-1][0] not in _URGENT:
             try:
-                batch.append(self.queue.get(timeout=remaining))
+                batch.append(self.queue.get_nowait())
             except queue.Empty:
                 break
         return batch
+
+    def put(self, item: tuple[Any, ...]) -> None:
+        """Queue an item (from the event loop: no lock, no wait)."""
+        self.queue.put(item)
+        if item[0] in _URGENT:
+            self._urgent.set()
 
     def _commit_with_retries(self, batch: list[tuple[Any, ...]]) -> None:
         while True:
