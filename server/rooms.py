@@ -26,8 +26,12 @@ from msgspec import UNSET, UnsetType
 from . import messages as m
 from .document import CodeDocument
 from .identities import Claim, IdentityBook
+from .integrity import checked_signal, notice
 from .ratelimit import TokenBucket
 from .settings import Settings
+from .timer import SharedTimer
+from .waiting_room import JoinRequest, Removals, WaitingJoin, WaitingRoom, WaitingRoomFull
+from .yjs_update import RefusedUpdate
 
 if TYPE_CHECKING:
     from .session_socket import Connection
@@ -62,6 +66,11 @@ def b64encode(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def now_ms() -> int:
+    """The server's clock, as every timestamp on the wire: milliseconds since the epoch."""
+    return int(time.time() * 1000)
+
+
 class SessionFull(Exception):
     close_code = m.CloseCode.SESSION_FULL
 
@@ -80,6 +89,7 @@ class Participant:
     connections: set[Connection] = field(default_factory=set)
     cursor_frame: m.Frame | None = None  # the last cursor-update, replayed to late joiners
     language_changes: TokenBucket | None = None  # made on the first change
+    integrity_reports: TokenBucket | None = None  # made on the first report
 
     @property
     def user_id(self) -> str:
@@ -118,6 +128,12 @@ class Room:
         self._chat: deque[m.Frame] = deque(maxlen=settings.chat_history_size or None)
         self._last_result: m.Frame | None = None
         self._audience: tuple[Connection, ...] | None = None  # see _joined
+        # ---- interviewer controls (issue 14): restrictions, the door, the timer
+        self.controls = m.Controls(editingLocked=False, runDisabled=False, waitingRoom=False)
+        self.timer = SharedTimer()
+        self._waiting = WaitingRoom(settings.max_waiting_per_room)
+        self._removed = Removals()
+        # ---- end of interviewer controls
 
     # ------------------------------------------------------------ membership
 
@@ -148,27 +164,32 @@ class Room:
     ) -> None:
         """All or nothing: everything that can fail (limits, the client's state vector) is
         checked before the room changes, so a refused join can simply be sent again. The
-        joiner becomes ``user_id`` only when the identity rules allow it (identities.py)."""
+        joiner becomes ``user_id`` only when the identity rules allow it (identities.py); a
+        candidate may first wait for an interviewer (waiting_room.py)."""
         if connection.joined:
             raise AlreadyJoined(f"Already joined as {connection.user_id}; send leave-session first")
-        claim = self._identities.claim(
-            user_id, secret=secret, role=connection.role, present=user_id in self._participants
-        )
+        request = JoinRequest(connection, user_id, username, crdt, state_vector, secret)
+        if not self._held_at_the_door(request):
+            self._enter(request)
+
+    def _enter(self, request: JoinRequest) -> None:
+        connection = request.connection
+        claim = self._claim(request)
         participant = self._participants.get(claim.user_id)
         self._check_capacity(participant, claim.user_id)
         # What a CRDT joiner lacks; raises on a malformed state vector, before any change.
-        missing = self.document.update_since(state_vector) if crdt else None
+        missing = self.document.update_since(request.state_vector) if request.crdt else None
 
         self._identities.record(claim, in_room=self._participants.__contains__)
         if participant is None:
-            person = m.Person(claim.user_id, username, self._free_color(), connection.role)
+            person = m.Person(claim.user_id, request.username, self._free_color(), connection.role)
             participant = Participant(person)
             self._participants[claim.user_id] = participant
             self._broadcast(m.participant_joined(person))
         participant.connections.add(connection)
         self._audience = None
         connection.user_id = claim.user_id
-        connection.crdt = crdt
+        connection.crdt = request.crdt
         self.ever_joined = True
         self._send_state(connection, participant, missing, claim)
 
@@ -187,6 +208,8 @@ class Room:
 
     def leave(self, connection: Connection) -> None:
         """leave-session, or the socket went away: participant-left once, on the last tab."""
+        if self._waiting.drop(connection):
+            self._tell_interviewers(self._waiting_list())
         user_id = connection.user_id
         if user_id is None:
             return
@@ -213,6 +236,7 @@ class Room:
     def replace_code(self, connection: Connection, code: str) -> None:
         """A spec client's full text, merged into the CRDT as a minimal edit."""
         self._refuse_if_ended()
+        self._refuse_if_locked(connection)
         author = self._author(connection)
         update = self.document.replace_code(code)
         if update is not None:
@@ -225,6 +249,7 @@ class Room:
     def merge_update(self, connection: Connection, update_b64: str, update: bytes) -> None:
         """A CRDT client's Yjs update (raises ValueError if the document refuses it)."""
         self._refuse_if_ended()
+        self._refuse_if_locked(connection)
         fix = self.document.apply_update(update)
         self._broadcast_code(self._author(connection), update_b64, exclude=connection)
         if fix is not None:
@@ -238,6 +263,7 @@ class Room:
 
     def change_language(self, connection: Connection, language: str) -> None:
         self._refuse_if_ended()
+        self._refuse_if_locked(connection)
         participant = self._participants[self._author(connection)]
         self._take_language_change(participant)
         self.language = language
@@ -259,12 +285,14 @@ class Room:
     def forward_execution(self, connection: Connection, request: m.ExecuteCode) -> None:
         """execute-code is relayed to the others, never run here."""
         self._refuse_if_ended()
+        self._refuse_if_run_disabled(connection)
         author = self._participants[self._author(connection)].person
         self._broadcast(m.run_requested(author, request), exclude=connection)
 
     def share_result(
         self, connection: Connection, result: m.ExecutionResult, *, truncated: bool
     ) -> None:
+        self._refuse_if_run_disabled(connection)
         author = self._participants[self._author(connection)].person
         frame = m.run_result(author, result, truncated=truncated)
         self._last_result = frame
@@ -290,6 +318,166 @@ class Room:
     def _refuse_if_ended(self) -> None:
         if self.ended_at is not None:
             raise m.ProtocolError(m.SESSION_ENDED)
+
+    # ------------------------------------------------------------ interviewer controls (issue 14)
+    # Restrictions on candidates, the waiting room, removals, the timer and integrity notices.
+    # Handlers check that the sender is an interviewer; these methods only change the room.
+
+    def set_controls(self, connection: Connection, change: m.SetControls) -> None:
+        controls = self.controls
+        if change.editingLocked is not None:
+            controls.editingLocked = change.editingLocked
+        if change.runDisabled is not None:
+            controls.runDisabled = change.runDisabled
+        if change.waitingRoom is not None:
+            controls.waitingRoom = change.waitingRoom
+        self._broadcast(m.controls_updated(self._author(connection), controls))
+        if not controls.waitingRoom:
+            # The door is open again: everyone waiting comes in, except removed people, whom
+            # only an interviewer's admit lets back.
+            for join in self._waiting.take_all_not_removed():
+                self._let_in(join.request)
+            self._tell_interviewers(self._waiting_list())
+
+    def is_waiting(self, connection: Connection) -> bool:
+        return self._waiting.holds(connection)
+
+    def remove(self, user_id: str) -> None:
+        """Close every socket of a candidate; their identity waits at the door from now on."""
+        target = self._participants.get(user_id)
+        if target is None:
+            raise m.ProtocolError(f"Nobody with the userId {user_id!r} is in this interview")
+        if target.person.role == m.INTERVIEWER:
+            raise m.ProtocolError("An interviewer cannot be removed")
+        identity = self._identities.get(user_id)
+        self._removed.add(user_id, identity.secret if identity else None)
+        for connection in list(target.connections):
+            connection.send_error(m.REMOVED)
+            connection.close(m.CloseCode.REMOVED, m.REMOVED)
+            self.leave(connection)
+
+    def admit_waiting(self, waiting_id: str) -> None:
+        join = self._take_waiting(waiting_id)
+        self._removed.forgive(join.removed_ids)
+        self._let_in(join.request)
+        self._tell_interviewers(self._waiting_list())
+
+    def deny_waiting(self, waiting_id: str) -> None:
+        connection = self._take_waiting(waiting_id).request.connection
+        connection.send_error(m.NOT_LET_IN)
+        connection.close(m.CloseCode.REMOVED, m.NOT_LET_IN)
+        self._tell_interviewers(self._waiting_list())
+
+    def control_timer(self, connection: Connection, control: m.TimerControl) -> None:
+        now = now_ms()
+        if control.action == "start":
+            self.timer.start(now, mode=control.mode, duration_ms=control.durationMs)
+        elif control.action == "pause":
+            self.timer.pause(now)
+        else:
+            self.timer.reset(mode=control.mode, duration_ms=control.durationMs)
+        self.timer.changed_by = self._author(connection)
+        self._broadcast(m.timer_updated(self.timer.view(now)))
+
+    def report_integrity(self, connection: Connection, report: m.IntegritySignal) -> None:
+        """A participant's own page reports a long paste or absence: everyone sees it."""
+        participant = self._participants[self._author(connection)]
+        signal = checked_signal(
+            report, settings=self._settings, room_age_ms=now_ms() - int(self.created_at * 1000)
+        )
+        self._take_integrity_report(participant)
+        shown = notice(participant.person, signal, ts=now_ms())
+        self._broadcast(m.integrity_notice(shown))
+        self._record(signal.kind, userId=participant.user_id, amount=signal.amount)
+
+    def _take_integrity_report(self, participant: Participant) -> None:
+        per_minute = self._settings.integrity_signals_per_minute
+        if participant.integrity_reports is None:
+            participant.integrity_reports = TokenBucket(
+                per_second=per_minute / 60, burst=min(3.0, max(1.0, per_minute))
+            )
+        if not participant.integrity_reports.take():
+            raise m.ProtocolError(
+                f"Too many integrity reports: at most {per_minute:g} a minute; this one was refused"
+            )
+
+    def _record(self, event_type: str, **fields: object) -> None:
+        """The one place where the interview record (server/record/) hears of integrity
+        events: ``Room.record`` exists once that branch is merged."""
+        record = getattr(self, "record", None)
+        if record is not None:
+            record.record_event(event_type, **fields)
+
+    def _held_at_the_door(self, request: JoinRequest) -> bool:
+        """True when this join waits for an interviewer: a removed identity always does; with
+        the waiting room on, so does a candidate the room has not let in before."""
+        connection = request.connection
+        if self._waiting.holds(connection):
+            raise m.ProtocolError(
+                "You are in the waiting room already: an interviewer will let you in"
+            )
+        if connection.role == m.INTERVIEWER:
+            return False
+        claim = self._claim(request)
+        removed_ids = self._removed.matching(claim.user_id, request.secret)
+        let_in_before = self._identities.get(claim.user_id) is not None
+        if not removed_ids and (let_in_before or not self.controls.waitingRoom):
+            return False
+        try:
+            waiting_id = self._waiting.add(request, removed_ids=removed_ids)
+        except WaitingRoomFull as error:
+            raise SessionFull(str(error)) from error
+        if removed_ids:
+            connection.send_error(m.REMOVED)
+        connection.send(m.waiting(waiting_id))
+        self._tell_interviewers(self._waiting_list())
+        return True
+
+    def _claim(self, request: JoinRequest) -> Claim:
+        return self._identities.claim(
+            request.user_id,
+            secret=request.secret,
+            role=request.connection.role,
+            present=request.user_id in self._participants,
+        )
+
+    def _take_waiting(self, waiting_id: str) -> WaitingJoin:
+        join = self._waiting.take(waiting_id)
+        if join is None:
+            raise m.ProtocolError(f"Nobody is waiting with the waitingId {waiting_id!r}")
+        return join
+
+    def _let_in(self, request: JoinRequest) -> None:
+        """Complete a join that waited; what refuses it now is told to the joiner alone."""
+        connection = request.connection
+        try:
+            self._enter(request)
+        except SessionFull as error:
+            connection.send_error(str(error))
+            connection.close(error.close_code, str(error))
+        except RefusedUpdate as error:
+            connection.send_error(f"Invalid payload: `payload.stateVector` {error}")
+        except m.ProtocolError as error:
+            connection.send_error(str(error))
+
+    def _waiting_list(self) -> m.Frame:
+        return m.waiting_list(self._waiting.people())
+
+    def _tell_interviewers(self, frame: m.Frame) -> None:
+        """Host-only frames: interviewers' sockets only, never a candidate's."""
+        for connection in self._joined():
+            if connection.role == m.INTERVIEWER:
+                connection.send(frame)
+
+    def _refuse_if_locked(self, connection: Connection) -> None:
+        if self.controls.editingLocked and connection.role != m.INTERVIEWER:
+            raise m.ProtocolError(m.EDITING_LOCKED)
+
+    def _refuse_if_run_disabled(self, connection: Connection) -> None:
+        if self.controls.runDisabled and connection.role != m.INTERVIEWER:
+            raise m.ProtocolError(m.RUN_DISABLED)
+
+    # ------------------------------------------------------------ end of interviewer controls
 
     # ------------------------------------------------------------ views
 
@@ -363,6 +551,8 @@ class Room:
             connection.send(self._last_result)
         if self._ended_frame is not None:
             connection.send(self._ended_frame)
+        if connection.role == m.INTERVIEWER and self._waiting:
+            connection.send(self._waiting_list())
 
     def _state(self, people: list[m.Person], you: m.Person, secret: str) -> m.SessionState:
         settings = self._settings
@@ -380,9 +570,14 @@ class Room:
                 maxOutputChars=settings.max_output_chars,
                 maxChatChars=settings.max_chat_chars,
                 runTimeoutMs=int(settings.run_timeout_seconds * 1000),
+                pasteNoticeChars=settings.paste_notice_chars,
+                focusNoticeMs=int(settings.focus_notice_seconds * 1000),
             ),
             participantSecret=secret,
             ended=self.ended_at is not None,
+            controls=self.controls,
+            timer=self.timer.view(now_ms()),
+            serverTime=now_ms(),
         )
 
     def _recent_chat(self) -> list[m.Frame]:

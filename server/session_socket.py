@@ -229,7 +229,9 @@ class SocketReader:
         took = time.perf_counter() - started
         if took > self._stats.slowest_seconds:
             self._stats.record(message_type, took)
-        if self._join_deadline is not None and connection.joined:
+        if self._join_deadline is not None and (
+            connection.joined or self._room.is_waiting(connection)
+        ):
             self._stop_join_deadline()  # once: every later message skips this
 
 
