@@ -16,6 +16,11 @@ function panels() {
     toasts: panel("fake-toasts"),
     endButton: panel("fake-end"),
     endedBanner: panel("fake-banner"),
+    hostPanel: panel("fake-host-panel"),
+    timer: panel("fake-timer"),
+    controlsNotice: panel("fake-controls-notice"),
+    door: panel("fake-door"),
+    integrityDisclosure: panel("fake-disclosure"),
   };
 }
 
@@ -94,7 +99,7 @@ describe("buildRoomLayout", () => {
     expect(element.lastElementChild).toBe(given.toasts);
   });
 
-  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, end, connection, theme", () => {
+  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, timer, end, connection, theme", () => {
     const layout = buildRoomLayout("T", panels());
     const topbar = layout.element.querySelector(".topbar");
     expect([...(topbar?.children ?? [])].map((child) => child.className || child.getAttribute("data-testid"))).toEqual([
@@ -105,6 +110,7 @@ describe("buildRoomLayout", () => {
       "stop-button",
       "runtime-status",
       "spacer",
+      "fake-timer",
       "fake-end",
       "connection-status",
       "icon",

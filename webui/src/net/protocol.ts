@@ -13,6 +13,13 @@ import { WIRE, type CursorMove, type Person, type ServerMessage } from "./genera
 export type {
   ClientMessage,
   CodeUpdate,
+  Controls,
+  IntegrityNotice,
+  IntegritySignal,
+  SetControls,
+  TimerControl,
+  TimerState,
+  WaitingPerson,
   Limits,
   Position,
   RunRequested,
@@ -44,6 +51,7 @@ export const CloseCode = {
   tooSlow: WIRE.closeCodes.TOO_SLOW,
   sessionFull: WIRE.closeCodes.SESSION_FULL,
   forbidden: WIRE.closeCodes.FORBIDDEN,
+  removed: WIRE.closeCodes.REMOVED,
 } as const;
 
 export function parseServerMessage(text: string): ServerMessage | null {

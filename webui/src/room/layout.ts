@@ -15,6 +15,12 @@ export interface RoomPanels {
   toasts: HTMLElement;
   endButton: HTMLElement;
   endedBanner: HTMLElement;
+  /** The interviewer's controls (controlsController.ts and its views). */
+  hostPanel: HTMLElement;
+  timer: HTMLElement;
+  controlsNotice: HTMLElement;
+  door: HTMLElement;
+  integrityDisclosure: HTMLElement;
 }
 
 export interface RoomLayout {
@@ -36,11 +42,19 @@ export function buildRoomLayout(title: string, panels: RoomPanels): RoomLayout {
   const element = h(
     "div",
     { class: "room" },
-    buildTopBar(title, controls, panels.endButton),
+    buildTopBar(title, controls, panels),
     h(
       "main",
       { class: "layout" },
-      h("section", { class: "editor-pane" }, panels.endedBanner, controls.editorHost),
+      h(
+        "section",
+        { class: "editor-pane" },
+        panels.door,
+        panels.endedBanner,
+        panels.controlsNotice,
+        controls.editorHost,
+        panels.integrityDisclosure,
+      ),
       buildSideColumn(panels, controls.stdin),
     ),
     panels.toasts,
@@ -82,7 +96,7 @@ function buildControls(): Controls {
   };
 }
 
-function buildTopBar(title: string, controls: Controls, endButton: HTMLElement): HTMLElement {
+function buildTopBar(title: string, controls: Controls, panels: RoomPanels): HTMLElement {
   return h(
     "header",
     { class: "topbar" },
@@ -93,7 +107,8 @@ function buildTopBar(title: string, controls: Controls, endButton: HTMLElement):
     controls.stopButton,
     controls.runtimeStatus,
     h("span", { class: "spacer" }),
-    endButton,
+    panels.timer,
+    panels.endButton,
     controls.connectionStatus,
     controls.themeButton,
   );
@@ -103,6 +118,7 @@ function buildSideColumn(panels: RoomPanels, stdin: HTMLTextAreaElement): HTMLEl
   return h(
     "aside",
     { class: "side" },
+    panels.hostPanel,
     h(
       "section",
       { class: "panel share-panel", "data-testid": "share-panel" },
