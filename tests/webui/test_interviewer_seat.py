@@ -76,7 +76,9 @@ async def test_the_host_creates_joins_without_a_prompt_is_marked_and_ends_for_ev
 
         for page, who in ((candidate, "Grace"), (host, "You")):
             await page.testid("ended-banner").get_by_text(f"{who} ended the interview").wait_for()
-            assert await page.page.locator(".cm-content").get_attribute("contenteditable") == "false"
+            assert (
+                await page.page.locator(".cm-content").get_attribute("contenteditable") == "false"
+            )
             assert await page.testid("run-button").is_disabled()
         await candidate.page.locator(".cm-content").press_sequentially("x")
         assert await candidate.text() == "print('before')\n"
