@@ -249,6 +249,17 @@ def _timer_control(
     room.control_timer(connection, payload)
 
 
+def _notes_change(
+    room: Room, connection: Connection, payload: p.NotesChange, settings: Settings
+) -> None:
+    _require_interviewer(connection, "edit the private notes")
+    update = _base64("update", payload.update, settings.max_message_bytes)
+    try:
+        room.edit_notes(connection, payload.update, update)
+    except RefusedUpdate as error:
+        raise _invalid("update", str(error)) from error
+
+
 def _integrity_signal(
     room: Room, connection: Connection, payload: p.IntegritySignal, settings: Settings
 ) -> None:
@@ -271,4 +282,5 @@ _HANDLERS: dict[str, _Handler] = {
     "deny-participant": _deny_participant,
     "timer-control": _timer_control,
     "integrity-signal": _integrity_signal,
+    "notes-change": _notes_change,
 }

@@ -192,6 +192,12 @@ class TimerControl(_Payload):
     durationMs: Annotated[int, msgspec.Meta(ge=1000)] | None = None
 
 
+class NotesChange(_Payload):
+    """Extension, interviewers only: a Yjs v1 update (base64) to the private notes."""
+
+    update: str
+
+
 IntegrityKind = Literal["paste", "focus"]
 
 
@@ -220,6 +226,7 @@ PAYLOAD_TYPES: Final[dict[str, type[_Payload]]] = {
     "deny-participant": DenyParticipant,
     "timer-control": TimerControl,
     "integrity-signal": IntegritySignal,
+    "notes-change": NotesChange,
 }
 
 
@@ -436,6 +443,16 @@ class ChatLine(_Out):
     ts: int  # milliseconds since the epoch
 
 
+class NotesUpdate(_Out):
+    """Interviewers only: the private notes changed (a Yjs v1 update, base64); on join also
+    ``stateVector`` and ``sync``, as the code's handshake."""
+
+    userId: str
+    update: str
+    stateVector: str | UnsetType = UNSET
+    sync: bool | UnsetType = UNSET
+
+
 class ErrorMessage(_Out):
     message: str
 
@@ -456,6 +473,7 @@ SERVER_EVENTS: Final[dict[str, type[msgspec.Struct]]] = {
     "waiting-list": WaitingList,
     "timer-updated": TimerState,
     "integrity-notice": IntegrityNotice,
+    "notes-update": NotesUpdate,
     "error": ErrorMessage,
 }
 
@@ -544,6 +562,10 @@ def timer_updated(timer: TimerState) -> Frame:
 
 def integrity_notice(notice: IntegrityNotice) -> Frame:
     return _frame("integrity-notice", notice)
+
+
+def notes_update(update: NotesUpdate) -> Frame:
+    return _frame("notes-update", update)
 
 
 def error_event(message: str) -> Frame:

@@ -27,6 +27,7 @@ from . import messages as m
 from .document import CodeDocument
 from .identities import Claim, IdentityBook
 from .integrity import checked_signal, notice
+from .notes import PrivateNotes
 from .ratelimit import TokenBucket
 from .settings import Settings
 from .timer import SharedTimer
@@ -133,6 +134,10 @@ class Room:
         self.timer = SharedTimer()
         self._waiting = WaitingRoom(settings.max_waiting_per_room)
         self._removed = Removals()
+        self.notes = PrivateNotes(
+            max_bytes=settings.max_notes_bytes,
+            max_pending_bytes=settings.max_pending_update_bytes,
+        )
         # ---- end of interviewer controls
 
     # ------------------------------------------------------------ membership
@@ -460,13 +465,40 @@ class Room:
         except m.ProtocolError as error:
             connection.send_error(str(error))
 
+    def edit_notes(self, connection: Connection, update_b64: str, update: bytes) -> None:
+        """An interviewer's edit of the private notes, to the other interviewers only."""
+        fix = self.notes.apply_update(update)
+        frame = m.notes_update(m.NotesUpdate(self._author(connection), update_b64))
+        self._tell_interviewers(frame, exclude=connection)
+        if fix is not None:
+            self._tell_interviewers(m.notes_update(m.NotesUpdate(m.SERVER_USER_ID, b64encode(fix))))
+
+    def replace_notes(self, text: str) -> None:
+        """The host's PUT /notes: the whole text, as a minimal edit every interviewer merges."""
+        update = self.notes.replace_text(text)
+        if update is not None:
+            frame = m.notes_update(m.NotesUpdate(m.SERVER_USER_ID, b64encode(update)))
+            self._tell_interviewers(frame)
+
+    def _send_interviewer_state(self, connection: Connection) -> None:
+        """What only an interviewer's join brings: the private notes, who waits."""
+        notes = m.NotesUpdate(
+            m.SERVER_USER_ID,
+            b64encode(self.notes.update_since(None)),
+            stateVector=b64encode(self.notes.state_vector()),
+            sync=True,
+        )
+        connection.send(m.notes_update(notes))
+        if self._waiting:
+            connection.send(self._waiting_list())
+
     def _waiting_list(self) -> m.Frame:
         return m.waiting_list(self._waiting.people())
 
-    def _tell_interviewers(self, frame: m.Frame) -> None:
+    def _tell_interviewers(self, frame: m.Frame, *, exclude: Connection | None = None) -> None:
         """Host-only frames: interviewers' sockets only, never a candidate's."""
         for connection in self._joined():
-            if connection.role == m.INTERVIEWER:
+            if connection.role == m.INTERVIEWER and connection is not exclude:
                 connection.send(frame)
 
     def _refuse_if_locked(self, connection: Connection) -> None:
@@ -551,8 +583,8 @@ class Room:
             connection.send(self._last_result)
         if self._ended_frame is not None:
             connection.send(self._ended_frame)
-        if connection.role == m.INTERVIEWER and self._waiting:
-            connection.send(self._waiting_list())
+        if connection.role == m.INTERVIEWER:
+            self._send_interviewer_state(connection)
 
     def _state(self, people: list[m.Person], you: m.Person, secret: str) -> m.SessionState:
         settings = self._settings

@@ -166,6 +166,11 @@ class Settings(BaseSettings):
         description="Leaving the page for at least this long is shown to the room "
         "(integrity-notice); shorter absences are not reported.",
     )
+    max_notes_bytes: int = Field(
+        256 * 1024,
+        gt=0,
+        description="Largest private notes of one session in UTF-8 bytes (interviewers only).",
+    )
     integrity_signals_per_minute: float = Field(
         12.0, gt=0, description="Integrity reports one participant may send per minute."
     )
