@@ -6,6 +6,7 @@ screen shows it."""
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -167,6 +168,42 @@ async def test_the_timer_shows_the_same_time_on_two_pages_within_a_second(host_r
     )
     paused = await ada.page.evaluate("() => window.pairpad.timerMs()")
     assert abs(paused - await host.page.evaluate("() => window.pairpad.timerMs()")) < 1000
+
+
+async def test_private_notes_sync_between_interviewers_and_never_reach_a_candidate(
+    browser, server, host_room, open_room
+):
+    host, session = await host_room()
+    lan = f"http://{LAN_HOST}:{server.port}"
+    co = await open_page(browser, lan, f"/host?token={HOST_TOKEN}", wait_connected=False)
+    try:
+        await co.page.goto(f"{lan}/s/{session}")  # a second interviewer: the host's cookie
+        await co.wait_status("connected")
+        ada = await open_room(session, "Ada", host=LAN_HOST)
+        marker = f"private-{secrets.token_hex(6)}"
+
+        await host.testid("private-notes").press_sequentially(f"Ada: {marker}")
+
+        await poll(
+            co,
+            f"() => document.querySelector('[data-testid=private-notes]').value.includes('{marker}')",
+        )
+        assert await ada.testid("private-notes").is_hidden()
+        await ada.page.reload()  # a late join: still nothing
+        await ada.wait_status("connected")
+        await co.testid("private-notes").press_sequentially(" (agreed)")
+        await poll(
+            host,
+            "() => document.querySelector('[data-testid=private-notes]').value.includes('(agreed)')",
+        )
+        await host.set_code("print('sync point')\n")
+        await ada.wait_for_text("t.includes('sync point')")
+        received = "".join(str(frame) for frame in ada.frames)
+        assert "notes-update" not in received
+        assert marker not in received
+        assert "notes-update" in "".join(str(frame) for frame in co.frames)
+    finally:
+        await co.context.close()
 
 
 async def test_integrity_notices_appear_for_a_paste_and_a_blur(start_server, host_room, open_room):

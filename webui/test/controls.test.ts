@@ -5,12 +5,15 @@
  */
 
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
 
 import type { ClientMessage, SessionState, TimerState } from "../src/net/protocol";
 import { ControlsController } from "../src/room/controlsController";
 import { IntegrityWatch } from "../src/room/integrityWatch";
+import { NotesPane } from "../src/room/notesPane";
 import { NO_CONTROLS, Restrictions, restrictionNotice } from "../src/room/restrictions";
 import { formatDuration, timerShownMs, TimerView } from "../src/room/timerView";
+import { toBase64 } from "../src/util/base64";
 
 const COUNTDOWN: TimerState = {
   userId: "g",
@@ -105,6 +108,7 @@ describe("ControlsController", () => {
       integrityLog: { add: (text) => log.push(text) },
       integrity: { setThresholds: () => {} },
       participants: { setCanRemove: () => {} },
+      notes: { receive: () => {}, disconnected: () => {} },
       timer: { show: () => {} },
       toasts: { show: (text) => toasts.push(text) },
       door,
@@ -162,5 +166,31 @@ describe("ControlsController", () => {
       "remove-participant",
       "timer-control",
     ]);
+  });
+});
+
+describe("the private notes pane", () => {
+  it("sends typing as updates and shows another interviewer's edits, the caret staying put", async () => {
+    const outbox: string[] = [];
+    const mine = new NotesPane((update) => (outbox.push(update), true));
+    const theirs = new NotesPane(() => true);
+    const handshake = { userId: "server", update: toBase64(Y.encodeStateAsUpdate(new Y.Doc())), sync: true };
+    mine.receive({ ...handshake, stateVector: toBase64(Y.encodeStateVector(new Y.Doc())) });
+    const area = mine.element.querySelector("textarea") as HTMLTextAreaElement;
+    area.value = "strong on loops";
+    area.dispatchEvent(new Event("input"));
+    mine["sync"].flush();
+    expect(outbox).toHaveLength(1);
+    theirs.receive({ userId: "g", update: outbox[0] as string });
+    expect(theirs.doc.getText("code").toString()).toBe("strong on loops");
+
+    area.setSelectionRange(7, 7); // before "on"
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(mine.doc));
+    const before = Y.encodeStateVector(remote);
+    remote.getText("code").insert(0, "Very ");
+    mine.receive({ userId: "g", update: toBase64(Y.encodeStateAsUpdate(remote, before)) });
+    expect(area.value).toBe("Very strong on loops");
+    expect(area.selectionStart).toBe(12);
   });
 });

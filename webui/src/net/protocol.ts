@@ -16,6 +16,7 @@ export type {
   Controls,
   IntegrityNotice,
   IntegritySignal,
+  NotesUpdate,
   SetControls,
   TimerControl,
   TimerState,

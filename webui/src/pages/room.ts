@@ -7,7 +7,7 @@ import * as Y from "yjs";
 
 import { createEditor } from "../editor/editor";
 import { RoomConnection } from "../net/connection";
-import { socketUrl, type SetControls, type TimerControl } from "../net/protocol";
+import { socketUrl, type ClientMessage, type SetControls, type TimerControl } from "../net/protocol";
 import { ChatView } from "../room/chatView";
 import { ControlsController } from "../room/controlsController";
 import { DoorBanner } from "../room/doorBanner";
@@ -17,6 +17,7 @@ import { IntegrityWatch } from "../room/integrityWatch";
 import { EndControls } from "../room/endControls";
 import { nameFromLink, rememberedName, rememberName, userId as browserUserId } from "../room/identity";
 import { LanguagePicker } from "../room/languagePicker";
+import { NotesPane } from "../room/notesPane";
 import { buildMissingSession, buildRoomLayout } from "../room/layout";
 import { askName } from "../room/namePrompt";
 import { OutputView } from "../room/outputView";
@@ -70,7 +71,10 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   // connection.start() or the person's first click.
   const { toasts, output, share } = createViews(sessionId);
   const participants = new ParticipantsView((userId) => seat.remove(userId));
-  const seatViews = createSeatViews(() => seat);
+  const seatViews = createSeatViews(
+    () => seat,
+    (message) => connection.send(message),
+  );
   const chat = new ChatView(
     (text) => controller.sendChat(text),
     (id) => participants.get(id)?.color,
@@ -174,7 +178,8 @@ function createViews(sessionId: string) {
 }
 
 /** The views of the interviewer's controls; their callbacks reach the controller, built later. */
-function createSeatViews(seat: () => ControlsController) {
+function createSeatViews(seat: () => ControlsController, send: (message: ClientMessage) => boolean) {
+  const notes = new NotesPane((update) => send({ type: "notes-change", payload: { update } }));
   const waitingList = new WaitingListView((waitingId, admit) => seat().decide(waitingId, admit));
   const integrityLog = new IntegrityLog();
   const hostActions = {
@@ -182,7 +187,12 @@ function createSeatViews(seat: () => ControlsController) {
     controlTimer: (control: TimerControl) => seat().controlTimer(control),
   };
   return {
-    hostPanel: new HostPanel(hostActions, { waiting: waitingList.element, integrityLog: integrityLog.element }),
+    hostPanel: new HostPanel(hostActions, {
+      waiting: waitingList.element,
+      integrityLog: integrityLog.element,
+      notes: notes.element,
+    }),
+    notes,
     waitingList,
     integrityLog,
     integrity: new IntegrityWatch((signal) => seat().report(signal), DEFAULT_LIMITS),

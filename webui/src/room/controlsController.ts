@@ -19,6 +19,7 @@ import type { HostPanel } from "./hostPanel";
 import type { IntegrityLog } from "./integrityLog";
 import { integrityText } from "./integrityText";
 import type { IntegrityWatch } from "./integrityWatch";
+import type { NotesPane } from "./notesPane";
 import type { ParticipantsView } from "./participantsView";
 import type { Restrictions } from "./restrictions";
 import type { TimerView } from "./timerView";
@@ -33,6 +34,7 @@ export interface ControlsParts {
   integrityLog: Pick<IntegrityLog, "add">;
   integrity: Pick<IntegrityWatch, "setThresholds">;
   participants: Pick<ParticipantsView, "setCanRemove">;
+  notes: Pick<NotesPane, "receive" | "disconnected">;
   timer: Pick<TimerView, "show">;
   toasts: Pick<Toasts, "show">;
   /** The banner at the door: "please wait", or why this page was let go. */
@@ -87,6 +89,9 @@ export class ControlsController {
       case "integrity-notice":
         this.showNotice(message.payload);
         return true;
+      case "notes-update":
+        parts.notes.receive(message.payload);
+        return true;
       default:
         return false;
     }
@@ -105,6 +110,7 @@ export class ControlsController {
 
   onDisconnected(): void {
     this.joined = false;
+    this.parts.notes.disconnected();
   }
 
   // ---------------------------------------------------------------- this person's actions

@@ -43,7 +43,7 @@ export class HostPanel {
 
   constructor(
     private readonly actions: HostActions,
-    extras: { waiting: HTMLElement; integrityLog: HTMLElement },
+    extras: { waiting: HTMLElement; integrityLog: HTMLElement; notes: HTMLElement },
   ) {
     this.element = h(
       "section",
@@ -52,6 +52,7 @@ export class HostPanel {
       ...TOGGLES.map((toggle) => this.buildToggle(toggle.name, toggle.label, toggle.testid)),
       this.buildTimerControls(),
       extras.waiting,
+      extras.notes,
       extras.integrityLog,
     );
   }
