@@ -393,7 +393,8 @@ class Room:
         self._take_integrity_report(participant)
         shown = notice(participant.person, signal, ts=now_ms())
         self._broadcast(m.integrity_notice(shown))
-        self._record(signal.kind, userId=participant.user_id, amount=signal.amount)
+        # "paste" {userId, username, kind, ts, chars} / "focus" {..., awayMs}: as the room saw it
+        self._record(signal.kind, **msgspec.to_builtins(shown))
 
     def _take_integrity_report(self, participant: Participant) -> None:
         per_minute = self._settings.integrity_signals_per_minute

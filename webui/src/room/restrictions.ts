@@ -57,6 +57,5 @@ export class Restrictions {
     const text = ended || waiting ? "" : restrictionNotice(role, controls);
     this.notice.textContent = text;
     this.notice.hidden = text === "";
-    document.documentElement.dataset.editingLocked = String(locked);
   }
 }
