@@ -24,7 +24,8 @@ from .handlers import handle_message
 from .host_auth import presents_host_token
 from .hosts import origin_allowed
 from .ratelimit import FloodGuard, Verdict
-from .rooms import AlreadyJoined, Room, SessionFull
+from .refusals import AlreadyJoined, SessionFull
+from .rooms import Room
 from .settings import Settings
 from .state import MessageStats, app_state
 from .transport import Channel, ServedChannel

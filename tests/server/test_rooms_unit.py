@@ -8,7 +8,8 @@ import pytest
 from msgspec import UNSET
 
 from server.messages import CloseCode, error_event
-from server.rooms import Room, RoomRegistry, SessionFull, SessionId
+from server.refusals import SessionFull
+from server.rooms import Room, RoomRegistry, SessionId
 from server.session_socket import Connection
 from server.settings import Settings
 from tests.support.fakes import FakeChannel
