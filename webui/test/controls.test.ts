@@ -152,6 +152,21 @@ describe("ControlsController", () => {
     expect(candidate.toasts).toEqual(["Shared with the room: You pasted 812 characters"]);
   });
 
+  it("lets a candidate run until Run is disabled; an interviewer always", () => {
+    const candidate = controller("candidate");
+    candidate.seat.onMessage({ type: "waiting", payload: { waitingId: "w-1", message: "Please wait" } });
+    expect(candidate.seat.mayRun()).toBe(false); // at the door
+    candidate.seat.onSessionState(candidate.state);
+    expect(candidate.seat.mayRun()).toBe(true);
+    const disabled = { userId: "g", editingLocked: false, runDisabled: true, waitingRoom: false };
+    candidate.seat.onMessage({ type: "controls-updated", payload: disabled });
+    expect(candidate.seat.mayRun()).toBe(false);
+    const interviewer = controller("interviewer");
+    interviewer.seat.onSessionState(interviewer.state);
+    interviewer.seat.onMessage({ type: "controls-updated", payload: disabled });
+    expect(interviewer.seat.mayRun()).toBe(true);
+  });
+
   it("sends the interviewer's actions", () => {
     const c = controller("interviewer");
     c.seat.setControls({ editingLocked: true });

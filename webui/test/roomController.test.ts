@@ -165,6 +165,12 @@ class FakeControls {
   onDisconnected(): void {
     this.disconnects++;
   }
+
+  runAllowed = true;
+
+  mayRun(): boolean {
+    return this.runAllowed;
+  }
 }
 
 const ME = "user-me";
@@ -319,6 +325,15 @@ describe("RoomController: the interviewer's controls", () => {
     expect(r.controls.states).toHaveLength(1);
     expect(r.controls.messages).toEqual([timer]);
     expect(r.controls.ended).toBe(1);
+  });
+
+  it("does not run when the controls say Run is not for us now", () => {
+    const r = room();
+    r.join(BO);
+    r.controls.runAllowed = false;
+    r.controller.run();
+    expect(r.runs.runs).toBe(0);
+    expect(r.toasts.texts.at(-1)).toContain("Run is not available");
   });
 
   it("tells the controls when the server let this page go for good", () => {

@@ -46,6 +46,8 @@ export interface ControlsParts {
 export class ControlsController {
   private role: Role = "candidate";
   private joined = false;
+  private runDisabled = false;
+  private atTheDoor = false; // waiting, or let go for good: not in the room
 
   constructor(private readonly parts: ControlsParts) {}
 
@@ -53,6 +55,7 @@ export class ControlsController {
     const { parts } = this;
     this.role = state.you.role;
     this.joined = true;
+    this.atTheDoor = false;
     parts.door.hide();
     parts.hostPanel.setInterviewer(this.role === "interviewer");
     parts.participants.setCanRemove(this.role === "interviewer");
@@ -62,6 +65,13 @@ export class ControlsController {
     parts.integrity.setThresholds(state.limits);
     parts.timer.show(state.timer, state.serverTime);
     parts.restrictions.update({ role: this.role, controls: state.controls, waiting: false });
+    this.runDisabled = state.controls.runDisabled;
+  }
+
+  /** Run (and Ctrl+Enter) for this person now: not at the door, nor when disabled for
+   *  candidates. Offline is fine: code runs in this browser, and the result is shared later. */
+  mayRun(): boolean {
+    return !this.atTheDoor && (this.role === "interviewer" || !this.runDisabled);
   }
 
   /** True when the message was one of ours. */
@@ -72,10 +82,12 @@ export class ControlsController {
         const { userId: _by, ...controls } = message.payload;
         parts.hostPanel.showControls(controls);
         parts.restrictions.update({ controls });
+        this.runDisabled = controls.runDisabled;
         return true;
       }
       case "waiting":
         this.joined = false;
+        this.atTheDoor = true;
         parts.door.show(message.payload.message);
         parts.restrictions.update({ waiting: true });
         return true;
@@ -104,6 +116,7 @@ export class ControlsController {
   /** The server let this page go for good (removed, not let in, or the session is gone). */
   onClosedForGood(reason: string): void {
     this.joined = false;
+    this.atTheDoor = true;
     this.parts.door.show(reason);
     this.parts.restrictions.update({ waiting: true });
   }

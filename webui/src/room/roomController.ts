@@ -50,7 +50,7 @@ export interface RoomParts {
   rememberIdentity: (userId: string, secret: string) => void;
   ending: Pick<EndControls, "setInterviewer" | "showEnded">;
   /** Restrictions, the waiting room, the timer, integrity notices (controlsController.ts). */
-  controls: Pick<ControlsController, "onSessionState" | "onMessage" | "onEnded" | "onClosedForGood" | "onDisconnected">;
+  controls: Pick<ControlsController, "onSessionState" | "onMessage" | "onEnded" | "onClosedForGood" | "onDisconnected" | "mayRun">;
   participants: Pick<ParticipantsView, "get" | "add" | "remove" | "reset" | "setMe">;
   chat: Pick<ChatView, "add" | "clear" | "setLimit">;
   toasts: Pick<Toasts, "show">;
@@ -171,6 +171,10 @@ export class RoomController {
   run(): void {
     if (this.ended) {
       this.parts.toasts.show("The interview has ended: the code can no longer run.", 4000);
+      return;
+    }
+    if (!this.parts.controls.mayRun()) {
+      this.parts.toasts.show("Run is not available to you right now (an interviewer's setting).", 4000);
       return;
     }
     void this.runs.run();
