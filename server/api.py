@@ -23,7 +23,8 @@ from .host_auth import require_host
 from .hosts import origin_allowed
 from .languages import LANGUAGE_IDS, LANGUAGES
 from .messages import SERVER_USER_ID
-from .rooms import Room, TooManySessions
+from .refusals import TooManySessions
+from .rooms import Room
 from .state import app_state
 
 router = APIRouter(prefix="/api")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .session_socket import Connection
 
 MAX_RUN_ID_CHARS = 64  # a client-generated request id, not user content
+MAX_WAITING_ID_CHARS = 64  # the server makes them ("w-" and 12 characters)
 
 
 def handle_message(
@@ -36,6 +37,9 @@ def handle_message(
         _join(room, connection, payload, settings)
         return
     if not connection.joined:
+        if message_type == "leave-session" and room.is_waiting(connection):
+            room.leave(connection)  # off the waiting list
+            return
         raise p.ProtocolError(p.JOIN_FIRST)
     _HANDLERS[message_type](room, connection, payload, settings)
 
@@ -195,10 +199,71 @@ def _chat_message(
 
 
 def _end_session(room: Room, connection: Connection, _: p.EndSession, settings: Settings) -> None:
-    if connection.role != p.INTERVIEWER:
-        raise p.ProtocolError(f"{p.INTERVIEWERS_ONLY}: end the interview")
+    _require_interviewer(connection, "end the interview")
     assert connection.user_id is not None  # handlers only get joined connections
     room.end(connection.user_id)
+
+
+def _require_interviewer(connection: Connection, action: str) -> None:
+    if connection.role != p.INTERVIEWER:
+        raise p.ProtocolError(f"{p.INTERVIEWERS_ONLY}: {action}")
+
+
+def _set_controls(
+    room: Room, connection: Connection, payload: p.SetControls, settings: Settings
+) -> None:
+    _require_interviewer(connection, "change the room's controls")
+    room.set_controls(connection, payload)
+
+
+def _remove_participant(
+    room: Room, connection: Connection, payload: p.RemoveParticipant, settings: Settings
+) -> None:
+    _require_interviewer(connection, "remove a participant")
+    room.remove(_bounded("userId", payload.userId, settings.max_user_id_chars))
+
+
+def _admit_participant(
+    room: Room, connection: Connection, payload: p.AdmitParticipant, settings: Settings
+) -> None:
+    _require_interviewer(connection, "let someone in")
+    room.admit_waiting(_bounded("waitingId", payload.waitingId, MAX_WAITING_ID_CHARS))
+
+
+def _deny_participant(
+    room: Room, connection: Connection, payload: p.DenyParticipant, settings: Settings
+) -> None:
+    _require_interviewer(connection, "turn someone away")
+    room.deny_waiting(_bounded("waitingId", payload.waitingId, MAX_WAITING_ID_CHARS))
+
+
+def _timer_control(
+    room: Room, connection: Connection, payload: p.TimerControl, settings: Settings
+) -> None:
+    _require_interviewer(connection, "control the timer")
+    longest = int(settings.max_timer_seconds * 1000)
+    if payload.durationMs is not None and payload.durationMs > longest:
+        raise _invalid("durationMs", f"must be at most {longest} (max_timer_seconds)")
+    if payload.mode == "countdown" and payload.durationMs is None and room.timer.duration_ms == 0:
+        raise _invalid("durationMs", "is required to start a countdown")
+    room.control_timer(connection, payload)
+
+
+def _notes_change(
+    room: Room, connection: Connection, payload: p.NotesChange, settings: Settings
+) -> None:
+    _require_interviewer(connection, "edit the private notes")
+    update = _base64("update", payload.update, settings.max_message_bytes)
+    try:
+        room.edit_notes(connection, payload.update, update)
+    except RefusedUpdate as error:
+        raise _invalid("update", str(error)) from error
+
+
+def _integrity_signal(
+    room: Room, connection: Connection, payload: p.IntegritySignal, settings: Settings
+) -> None:
+    room.report_integrity(connection, payload)
 
 
 _Handler: TypeAlias = "Callable[[Room, Connection, Any, Settings], None]"
@@ -211,4 +276,11 @@ _HANDLERS: dict[str, _Handler] = {
     "execution-result": _execution_result,
     "chat-message": _chat_message,
     "end-session": _end_session,
+    "set-controls": _set_controls,
+    "remove-participant": _remove_participant,
+    "admit-participant": _admit_participant,
+    "deny-participant": _deny_participant,
+    "timer-control": _timer_control,
+    "integrity-signal": _integrity_signal,
+    "notes-change": _notes_change,
 }

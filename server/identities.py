@@ -61,6 +61,9 @@ class IdentityBook:
     def __len__(self) -> int:
         return len(self._known)
 
+    def get(self, user_id: str) -> Identity | None:
+        return self._known.get(user_id)
+
     def claim(
         self, requested: str, *, secret: str | UnsetType | None, role: Role, present: bool
     ) -> Claim:

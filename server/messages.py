@@ -31,6 +31,12 @@ SERVER_USER_ID: Final = "server"
 SESSION_ENDED: Final = "The interview has ended: the code can no longer change"
 INTERVIEWERS_ONLY: Final = "Only an interviewer can do this"
 BAD_INTERVIEWER_KEY: Final = "This link's interviewer key does not belong to this session"
+# What an interviewer's restrictions answer a candidate (docs/protocol.md, "Interviewer controls").
+EDITING_LOCKED: Final = "An interviewer has locked editing: your change was not applied"
+RUN_DISABLED: Final = "An interviewer has disabled Run for candidates"
+REMOVED: Final = "An interviewer removed you from this interview"
+NOT_LET_IN: Final = "An interviewer did not let you in"
+WAITING: Final = "Please wait: an interviewer will let you in"
 
 # Who someone is in the room: the interviewer (host credentials or the session's interviewer
 # key) or a candidate (everyone else, spec-only clients included).
@@ -46,6 +52,7 @@ class CloseCode(enum.IntEnum):
     MESSAGE_TOO_BIG = 1009  # sent by the transport when max_message_bytes is exceeded
     INTERNAL_ERROR = 1011
     FORBIDDEN = 4403  # a wrong interviewer key on the handshake
+    REMOVED = 4410  # an interviewer removed this participant, or did not let them in
     SESSION_NOT_FOUND = 4404
     TOO_SLOW = 4408  # the client did not read its messages; reconnecting is fine
     SESSION_FULL = 4409
@@ -145,6 +152,64 @@ class EndSession(_Payload):
     """Extension, interviewers only: end the interview; the code becomes read-only."""
 
 
+class SetControls(_Payload):
+    """Extension, interviewers only: the room's restrictions; a field left out is unchanged."""
+
+    editingLocked: bool | None = None  # candidates cannot change the code or the language
+    runDisabled: bool | None = None  # candidates cannot run code (nor share results)
+    waitingRoom: bool | None = None  # new candidates wait until an interviewer admits them
+
+
+class RemoveParticipant(_Payload):
+    """Extension, interviewers only: close a candidate's sockets; they cannot come back
+    unless an interviewer admits them from the waiting room."""
+
+    userId: str
+
+
+class AdmitParticipant(_Payload):
+    """Extension, interviewers only: let someone in from the waiting room."""
+
+    waitingId: str
+
+
+class DenyParticipant(_Payload):
+    """Extension, interviewers only: turn someone in the waiting room away."""
+
+    waitingId: str
+
+
+TimerMode = Literal["countdown", "stopwatch"]
+TimerAction = Literal["start", "pause", "reset"]
+
+
+class TimerControl(_Payload):
+    """Extension, interviewers only: start, pause or reset the room's timer; ``mode`` and
+    ``durationMs`` (a countdown's length) may come with start (when stopped) and reset."""
+
+    action: TimerAction
+    mode: TimerMode | None = None
+    durationMs: Annotated[int, msgspec.Meta(ge=1000)] | None = None
+
+
+class NotesChange(_Payload):
+    """Extension, interviewers only: a Yjs v1 update (base64) to the private notes."""
+
+    update: str
+
+
+IntegrityKind = Literal["paste", "focus"]
+
+
+class IntegritySignal(_Payload):
+    """Extension: this participant pasted ``chars`` characters, or left the page for
+    ``awayMs``; the server checks it and shows it to the room (integrity-notice)."""
+
+    kind: IntegrityKind
+    chars: Annotated[int, msgspec.Meta(ge=0)] | None = None
+    awayMs: Annotated[int, msgspec.Meta(ge=0)] | None = None
+
+
 PAYLOAD_TYPES: Final[dict[str, type[_Payload]]] = {
     "join-session": JoinSession,
     "leave-session": LeaveSession,
@@ -155,6 +220,13 @@ PAYLOAD_TYPES: Final[dict[str, type[_Payload]]] = {
     "execution-result": ExecutionResult,
     "chat-message": ChatMessage,
     "end-session": EndSession,
+    "set-controls": SetControls,
+    "remove-participant": RemoveParticipant,
+    "admit-participant": AdmitParticipant,
+    "deny-participant": DenyParticipant,
+    "timer-control": TimerControl,
+    "integrity-signal": IntegritySignal,
+    "notes-change": NotesChange,
 }
 
 
@@ -227,6 +299,30 @@ class Limits(_Out):
     maxOutputChars: int
     maxChatChars: int
     runTimeoutMs: int  # how long a browser lets a run go before stopping it
+    pasteNoticeChars: int  # a paste this long or longer is shown to the room
+    focusNoticeMs: int  # leaving the page this long or longer is shown to the room
+
+
+class Controls(_Out):
+    """The interviewers' restrictions on candidates (set-controls)."""
+
+    editingLocked: bool
+    runDisabled: bool
+    waitingRoom: bool
+
+
+class TimerState(_Out):
+    """The room's timer, the same on every screen: elapsed time is ``elapsedMs`` plus, while
+    running, the time since ``startedAt`` on the server's clock (``serverTime`` says what
+    that clock read when the frame was made, so a client can correct its own)."""
+
+    userId: str  # who last changed it; "server" for the initial state
+    mode: TimerMode
+    durationMs: int  # a countdown's length; 0 for a stopwatch
+    running: bool
+    startedAt: int | None  # milliseconds since the epoch, server clock; None when stopped
+    elapsedMs: int  # counted before startedAt
+    serverTime: int
 
 
 class SessionState(_Out):
@@ -243,6 +339,46 @@ class SessionState(_Out):
     # the same userId, it lets a reconnect or another tab be the same person.
     participantSecret: str
     ended: bool  # the interviewer ended the interview; a session-ended follows
+    controls: Controls
+    timer: TimerState
+    serverTime: int  # milliseconds since the epoch, server clock, when this was sent
+
+
+class ControlsUpdated(_Out):
+    userId: str  # the interviewer who changed them
+    editingLocked: bool
+    runDisabled: bool
+    waitingRoom: bool
+
+
+class Waiting(_Out):
+    """To a joiner held in the waiting room: nothing else arrives until an interviewer
+    admits them (then the usual session-state) or turns them away (close 4410)."""
+
+    waitingId: str
+    message: str
+
+
+class WaitingPerson(_Out):
+    waitingId: str
+    userId: str  # the userId asked for; admitted, they may get another (identity rules)
+    username: str
+    removed: bool  # an interviewer removed this identity earlier
+
+
+class WaitingList(_Out):
+    """Interviewers only: who waits to be let in."""
+
+    waiting: list[WaitingPerson]
+
+
+class IntegrityNotice(_Out):
+    userId: str
+    username: str
+    kind: IntegrityKind
+    ts: int  # milliseconds since the epoch
+    chars: int | UnsetType = UNSET  # paste
+    awayMs: int | UnsetType = UNSET  # focus
 
 
 class SessionEnded(_Out):
@@ -307,6 +443,16 @@ class ChatLine(_Out):
     ts: int  # milliseconds since the epoch
 
 
+class NotesUpdate(_Out):
+    """Interviewers only: the private notes changed (a Yjs v1 update, base64); on join also
+    ``stateVector`` and ``sync``, as the code's handshake."""
+
+    userId: str
+    update: str
+    stateVector: str | UnsetType = UNSET
+    sync: bool | UnsetType = UNSET
+
+
 class ErrorMessage(_Out):
     message: str
 
@@ -322,6 +468,12 @@ SERVER_EVENTS: Final[dict[str, type[msgspec.Struct]]] = {
     "execution-result": RunResult,
     "chat-message": ChatLine,
     "session-ended": SessionEnded,
+    "controls-updated": ControlsUpdated,
+    "waiting": Waiting,
+    "waiting-list": WaitingList,
+    "timer-updated": TimerState,
+    "integrity-notice": IntegrityNotice,
+    "notes-update": NotesUpdate,
     "error": ErrorMessage,
 }
 
@@ -387,6 +539,33 @@ def chat_line(author: Person, text: str, *, ts: int) -> Frame:
 
 def session_ended(ended: SessionEnded) -> Frame:
     return _frame("session-ended", ended)
+
+
+def controls_updated(user_id: str, controls: Controls) -> Frame:
+    updated = ControlsUpdated(
+        user_id, controls.editingLocked, controls.runDisabled, controls.waitingRoom
+    )
+    return _frame("controls-updated", updated)
+
+
+def waiting(waiting_id: str) -> Frame:
+    return _frame("waiting", Waiting(waiting_id, WAITING))
+
+
+def waiting_list(people: list[WaitingPerson]) -> Frame:
+    return _frame("waiting-list", WaitingList(people))
+
+
+def timer_updated(timer: TimerState) -> Frame:
+    return _frame("timer-updated", timer)
+
+
+def integrity_notice(notice: IntegrityNotice) -> Frame:
+    return _frame("integrity-notice", notice)
+
+
+def notes_update(update: NotesUpdate) -> Frame:
+    return _frame("notes-update", update)
 
 
 def error_event(message: str) -> Frame:

@@ -11,7 +11,6 @@ cursors, run requests and results go to everyone except the sender.
 from __future__ import annotations
 
 import asyncio
-import base64
 import logging
 import secrets
 import time
@@ -29,7 +28,11 @@ from .identities import Claim, IdentityBook
 from .ratelimit import TokenBucket
 from .record import NULL_RECORD, Recorder, SessionRecord, StoredSession
 from .record.recorder import cap_output
+from .refusals import AlreadyJoined, SessionFull, TooManySessions
+from .room_controls import InterviewerControls
 from .settings import Settings
+from .waiting_room import JoinRequest
+from .wire_values import b64encode, now_ms
 
 if TYPE_CHECKING:
     from .session_socket import Connection
@@ -60,35 +63,20 @@ def new_session_id() -> SessionId:
     return SessionId(secrets.token_urlsafe(16))
 
 
-def b64encode(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-class SessionFull(Exception):
-    close_code = m.CloseCode.SESSION_FULL
-
-
-class AlreadyJoined(m.ProtocolError):
-    pass
-
-
-class TooManySessions(Exception):
-    pass
-
-
 @dataclass(eq=False, slots=True)
 class Participant:
     person: m.Person
     connections: set[Connection] = field(default_factory=set)
     cursor_frame: m.Frame | None = None  # the last cursor-update, replayed to late joiners
     language_changes: TokenBucket | None = None  # made on the first change
+    integrity_reports: TokenBucket | None = None  # made on the first report
 
     @property
     def user_id(self) -> str:
         return self.person.userId
 
 
-class Room:
+class Room(InterviewerControls):
     def __init__(
         self,
         session_id: SessionId,
@@ -123,6 +111,7 @@ class Room:
         self._audience: tuple[Connection, ...] | None = None  # see _joined
         # The interview record (server/record): every change below is also put there.
         self.record = record
+        self._init_controls(settings)  # the interviewer's controls: room_controls.py
 
     # ------------------------------------------------------------ membership
 
@@ -153,34 +142,39 @@ class Room:
     ) -> None:
         """All or nothing: everything that can fail (limits, the client's state vector) is
         checked before the room changes, so a refused join can simply be sent again. The
-        joiner becomes ``user_id`` only when the identity rules allow it (identities.py)."""
+        joiner becomes ``user_id`` only when the identity rules allow it (identities.py); a
+        candidate may first wait for an interviewer (waiting_room.py)."""
         if connection.joined:
             raise AlreadyJoined(f"Already joined as {connection.user_id}; send leave-session first")
-        claim = self._identities.claim(
-            user_id, secret=secret, role=connection.role, present=user_id in self._participants
-        )
+        request = JoinRequest(connection, user_id, username, crdt, state_vector, secret)
+        if not self._held_at_the_door(request):
+            self._enter(request)
+
+    def _enter(self, request: JoinRequest) -> None:
+        connection = request.connection
+        claim = self._claim(request)
         participant = self._participants.get(claim.user_id)
         self._check_capacity(participant, claim.user_id)
         # What a CRDT joiner lacks; raises on a malformed state vector, before any change.
-        missing = self.document.update_since(state_vector) if crdt else None
+        missing = self.document.update_since(request.state_vector) if request.crdt else None
 
         self._identities.record(claim, in_room=self._participants.__contains__)
         if participant is None:
-            person = m.Person(claim.user_id, username, self._free_color(), connection.role)
+            person = m.Person(claim.user_id, request.username, self._free_color(), connection.role)
             participant = Participant(person)
             self._participants[claim.user_id] = participant
             self._broadcast(m.participant_joined(person))
             self.record.record_event(
                 "join",
                 userId=claim.user_id,
-                username=username,
+                username=request.username,
                 color=person.color,
                 role=person.role,
             )
         participant.connections.add(connection)
         self._audience = None
         connection.user_id = claim.user_id
-        connection.crdt = crdt
+        connection.crdt = request.crdt
         self.ever_joined = True
         self._send_state(connection, participant, missing, claim)
 
@@ -199,6 +193,8 @@ class Room:
 
     def leave(self, connection: Connection) -> None:
         """leave-session, or the socket went away: participant-left once, on the last tab."""
+        if self._waiting.drop(connection):
+            self._tell_interviewers(self._waiting_list())
         user_id = connection.user_id
         if user_id is None:
             return
@@ -226,6 +222,7 @@ class Room:
     def replace_code(self, connection: Connection, code: str) -> None:
         """A spec client's full text, merged into the CRDT as a minimal edit."""
         self._refuse_if_ended()
+        self._refuse_if_locked(connection)
         author = self._author(connection)
         update = self.document.replace_code(code)
         if update is not None:
@@ -239,6 +236,7 @@ class Room:
     def merge_update(self, connection: Connection, update_b64: str, update: bytes) -> None:
         """A CRDT client's Yjs update (raises ValueError if the document refuses it)."""
         self._refuse_if_ended()
+        self._refuse_if_locked(connection)
         fix = self.document.apply_update(update)
         author = self._author(connection)
         self.record.code(author, update)
@@ -255,6 +253,7 @@ class Room:
 
     def change_language(self, connection: Connection, language: str) -> None:
         self._refuse_if_ended()
+        self._refuse_if_locked(connection)
         participant = self._participants[self._author(connection)]
         self._take_language_change(participant)
         self.language = language
@@ -277,6 +276,7 @@ class Room:
     def forward_execution(self, connection: Connection, request: m.ExecuteCode) -> None:
         """execute-code is relayed to the others, never run here."""
         self._refuse_if_ended()
+        self._refuse_if_run_disabled(connection)
         author = self._participants[self._author(connection)].person
         self.record.record_event(
             "run-started",
@@ -291,6 +291,7 @@ class Room:
     def share_result(
         self, connection: Connection, result: m.ExecutionResult, *, truncated: bool
     ) -> None:
+        self._refuse_if_run_disabled(connection)
         author = self._participants[self._author(connection)].person
         frame = m.run_result(author, result, truncated=truncated)
         self._last_result = frame
@@ -425,6 +426,8 @@ class Room:
             connection.send(self._last_result)
         if self._ended_frame is not None:
             connection.send(self._ended_frame)
+        if connection.role == m.INTERVIEWER:
+            self._send_interviewer_state(connection)
 
     def _state(self, people: list[m.Person], you: m.Person, secret: str) -> m.SessionState:
         settings = self._settings
@@ -442,9 +445,14 @@ class Room:
                 maxOutputChars=settings.max_output_chars,
                 maxChatChars=settings.max_chat_chars,
                 runTimeoutMs=int(settings.run_timeout_seconds * 1000),
+                pasteNoticeChars=settings.paste_notice_chars,
+                focusNoticeMs=int(settings.focus_notice_seconds * 1000),
             ),
             participantSecret=secret,
             ended=self.ended_at is not None,
+            controls=self.controls,
+            timer=self.timer.view(now_ms()),
+            serverTime=now_ms(),
         )
 
     def _recent_chat(self) -> list[m.Frame]:

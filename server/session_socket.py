@@ -24,7 +24,8 @@ from .handlers import handle_message
 from .host_auth import presents_host_token
 from .hosts import origin_allowed
 from .ratelimit import FloodGuard, Verdict
-from .rooms import AlreadyJoined, Room, SessionFull, TooManySessions
+from .refusals import AlreadyJoined, SessionFull, TooManySessions
+from .rooms import Room
 from .settings import Settings
 from .state import MessageStats, app_state
 from .transport import Channel, ServedChannel
@@ -234,7 +235,9 @@ class SocketReader:
         took = time.perf_counter() - started
         if took > self._stats.slowest_seconds:
             self._stats.record(message_type, took)
-        if self._join_deadline is not None and connection.joined:
+        if self._join_deadline is not None and (
+            connection.joined or self._room.is_waiting(connection)
+        ):
             self._stop_join_deadline()  # once: every later message skips this
 
 

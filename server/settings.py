@@ -162,6 +162,34 @@ class Settings(BaseSettings):
         10.0, gt=0, description="Browsers stop a run after this long (runaway code)."
     )
 
+    # The interviewer's controls (docs/protocol.md, "Interviewer controls").
+    max_waiting_per_room: int = Field(
+        32, gt=0, description="People one session's waiting room holds; more joiners are refused."
+    )
+    max_timer_seconds: float = Field(
+        12 * 3600.0, gt=0, description="Longest countdown an interviewer may set."
+    )
+    paste_notice_chars: int = Field(
+        200,
+        gt=0,
+        description="A paste of at least this many characters is shown to the room "
+        "(integrity-notice); shorter ones are not reported.",
+    )
+    focus_notice_seconds: float = Field(
+        5.0,
+        gt=0,
+        description="Leaving the page for at least this long is shown to the room "
+        "(integrity-notice); shorter absences are not reported.",
+    )
+    max_notes_bytes: int = Field(
+        256 * 1024,
+        gt=0,
+        description="Largest private notes of one session in UTF-8 bytes (interviewers only).",
+    )
+    integrity_signals_per_minute: float = Field(
+        12.0, gt=0, description="Integrity reports one participant may send per minute."
+    )
+
     # Lengths of what participants send.
     max_user_id_chars: int = Field(128, gt=0, description="Longest userId.")
     max_username_chars: int = Field(64, gt=0, description="Longest username.")

@@ -8,7 +8,8 @@ import pytest
 from msgspec import UNSET
 
 from server.messages import CloseCode, error_event
-from server.rooms import Room, RoomRegistry, SessionFull, SessionId
+from server.refusals import SessionFull
+from server.rooms import Room, RoomRegistry, SessionId
 from server.session_socket import Connection
 from server.settings import Settings
 from tests.support.fakes import FakeChannel
@@ -195,3 +196,28 @@ async def test_close_comes_after_what_was_sent_first():
         {"type": "error", "payload": {"message": "you are out"}}
     ]
     assert connection.send(error_event("late")) is False
+
+
+class RecordingRecord:
+    """Stands for the interview record (server/record/), which hooks in as ``Room.record``."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, dict[str, object]]] = []
+
+    def record_event(self, event_type: str, **fields: object) -> None:
+        self.events.append((event_type, fields))
+
+
+def test_integrity_notices_go_to_the_record_when_the_room_has_one():
+    from server.messages import IntegritySignal
+
+    room, _ = make_room()
+    ada, _ = connect(room, "ada")
+    room.report_integrity(ada, IntegritySignal(kind="paste", chars=812))  # no record: fine
+    room.record = RecordingRecord()  # type: ignore[attr-defined]
+
+    room.report_integrity(ada, IntegritySignal(kind="paste", chars=900))
+
+    ((event_type, fields),) = room.record.events  # type: ignore[attr-defined]
+    assert event_type == "paste"
+    assert (fields["userId"], fields["username"], fields["chars"]) == ("ada", "Ada", 900)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page
+from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page, WebSocket
 
 from tests.support.prerequisites import require
 from tests.support.server import ROOT
@@ -49,6 +49,7 @@ class RoomPage:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     console: list[str] = field(default_factory=list)
+    frames: list[str | bytes] = field(default_factory=list)  # every WebSocket frame received
 
     def testid(self, name: str) -> Any:
         return self.page.get_by_test_id(name)
@@ -105,7 +106,7 @@ async def open_page(
     page = await context.new_page()
     room = RoomPage(context, page, origin)
     context.on("request", lambda request: room.requests.append(request.url))
-    page.on("websocket", lambda socket: room.requests.append(socket.url))
+    page.on("websocket", lambda socket: _record_socket(room, socket))
     page.on("pageerror", lambda error: room.errors.append(str(error)))
     page.on("console", lambda message: _record_console(room, message))
     page.on("dialog", lambda dialog: room.errors.append(f"dialog opened: {dialog.message}"))
@@ -113,6 +114,11 @@ async def open_page(
     if wait_connected:
         await room.wait_status("connected")
     return room
+
+
+def _record_socket(room: RoomPage, socket: WebSocket) -> None:
+    room.requests.append(socket.url)
+    socket.on("framereceived", lambda payload: room.frames.append(payload))
 
 
 def _record_console(room: RoomPage, message: ConsoleMessage) -> None:

@@ -603,6 +603,12 @@ describe("describeClose", () => {
     });
   });
 
+  it("4410: stop, with the server's reason: removed, or not let in", () => {
+    const removed = "An interviewer removed you from this interview";
+    expect(describeClose(4410, removed)).toEqual({ action: "stop", detail: removed });
+    expect(describeClose(4410, "")).toEqual({ action: "stop", detail: removed });
+  });
+
   it("4409: wait for a slot, with the server's reason or 'This session is full.'", () => {
     const tooManyTabs = "Too many tabs: id-x already has 5 connections in this session";
     expect(describeClose(4409, tooManyTabs)).toEqual({ action: "wait-for-slot", detail: tooManyTabs });

@@ -22,6 +22,11 @@ function panels() {
     download: panel("fake-download"),
     help: panel("fake-help"),
     disconnectNotice: panel("fake-notice"),
+    hostPanel: panel("fake-host-panel"),
+    timer: panel("fake-timer"),
+    controlsNotice: panel("fake-controls-notice"),
+    door: panel("fake-door"),
+    integrityDisclosure: panel("fake-disclosure"),
   };
 }
 
@@ -100,7 +105,7 @@ describe("buildRoomLayout", () => {
     expect(element.lastElementChild).toBe(given.toasts);
   });
 
-  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, end, connection, download, help, theme", () => {
+  it("orders the top bar: brand, title, language, run, stop, runtime, spacer, timer, end, connection, download, help, theme", () => {
     const layout = buildRoomLayout("T", panels());
     const topbar = layout.element.querySelector(".topbar");
     expect([...(topbar?.children ?? [])].map((child) => child.className || child.getAttribute("data-testid"))).toEqual([
@@ -111,6 +116,7 @@ describe("buildRoomLayout", () => {
       "stop-button",
       "runtime-status",
       "spacer",
+      "fake-timer",
       "fake-end",
       "connection-status",
       "fake-download",

@@ -90,6 +90,7 @@ describe("CloseCode", () => {
       tooSlow: 4408,
       sessionFull: 4409,
       forbidden: 4403,
+      removed: 4410,
     });
   });
 });

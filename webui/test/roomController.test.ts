@@ -137,6 +137,42 @@ class FakeEnding {
   }
 }
 
+/** Records what the room's controller hands to the controls' controller. */
+class FakeControls {
+  readonly states: SessionState[] = [];
+  readonly messages: ServerMessage[] = [];
+  ended = 0;
+  disconnects = 0;
+  closedFor: string[] = [];
+
+  onSessionState(state: SessionState): void {
+    this.states.push(state);
+  }
+
+  onMessage(message: ServerMessage): boolean {
+    this.messages.push(message);
+    return true;
+  }
+
+  onEnded(): void {
+    this.ended++;
+  }
+
+  onClosedForGood(reason: string): void {
+    this.closedFor.push(reason);
+  }
+
+  onDisconnected(): void {
+    this.disconnects++;
+  }
+
+  runAllowed = true;
+
+  mayRun(): boolean {
+    return this.runAllowed;
+  }
+}
+
 const ME = "user-me";
 const BO = { userId: "user-bo", username: "Bo", color: "#12ab34", role: "candidate" as const };
 
@@ -168,7 +204,9 @@ function room(code = "hello\nworld") {
   let context: RunContext | null = null;
   const remembered: { userId: string; secret: string }[] = [];
   const ending = new FakeEnding();
+  const controls = new FakeControls();
   const controller: RoomController = new RoomController({
+    controls,
     me,
     secret: null,
     rememberIdentity: (userId, secret) => remembered.push({ userId, secret }),
@@ -193,6 +231,7 @@ function room(code = "hello\nworld") {
     controller,
     remembered,
     ending,
+    controls,
     connection,
     sync,
     runs,
@@ -265,6 +304,45 @@ function stateAs(userId: string, role: "interviewer" | "candidate", ended = fals
     payload: { ...message.payload, you: { ...message.payload.you, userId, role }, participantSecret: `secret-of-${userId}`, ended },
   };
 }
+
+describe("RoomController: the interviewer's controls", () => {
+  it("hands every session-state, the end and the messages it does not handle to the controls", () => {
+    const r = room();
+    r.join(BO);
+    const timer: ServerMessage = {
+      type: "timer-updated",
+      payload: {
+        userId: "x",
+        mode: "stopwatch",
+        durationMs: 0,
+        running: true,
+        startedAt: 1,
+        elapsedMs: 0,
+        serverTime: 2,
+      },
+    };
+    r.receive(timer, { type: "session-ended", payload: { userId: BO.userId, endedAt: 1 } });
+    expect(r.controls.states).toHaveLength(1);
+    expect(r.controls.messages).toEqual([timer]);
+    expect(r.controls.ended).toBe(1);
+  });
+
+  it("does not run when the controls say Run is not for us now", () => {
+    const r = room();
+    r.join(BO);
+    r.controls.runAllowed = false;
+    r.controller.run();
+    expect(r.runs.runs).toBe(0);
+    expect(r.toasts.texts.at(-1)).toContain("Run is not available");
+  });
+
+  it("tells the controls when the server let this page go for good", () => {
+    const r = room();
+    r.controller.onStatus("ended", "An interviewer removed you from this interview");
+    expect(r.controls.closedFor).toEqual(["An interviewer removed you from this interview"]);
+    expect(r.controls.disconnects).toBe(1);
+  });
+});
 
 describe("RoomController: who we are", () => {
   it("takes the userId the server gave us, keeps the secret, and sends it when it rejoins", () => {

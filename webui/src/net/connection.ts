@@ -70,6 +70,9 @@ export function describeClose(code: number, reason: string): { action: CloseActi
         action: "stop",
         detail: "This session no longer exists (the host may have restarted PairPad).",
       };
+    case CloseCode.removed:
+      // An interviewer removed us or did not let us in: coming back is theirs to allow.
+      return { action: "stop", detail: reason || "An interviewer removed you from this interview" };
     case CloseCode.forbidden:
       // Retrying with the same wrong interviewer key would be refused the same way.
       return { action: "stop", detail: reason || "This interviewer link is not valid for this session." };

@@ -13,6 +13,14 @@ import { WIRE, type CursorMove, type Person, type ServerMessage } from "./genera
 export type {
   ClientMessage,
   CodeUpdate,
+  Controls,
+  IntegrityNotice,
+  IntegritySignal,
+  NotesUpdate,
+  SetControls,
+  TimerControl,
+  TimerState,
+  WaitingPerson,
   Limits,
   Position,
   RunRequested,
@@ -44,6 +52,7 @@ export const CloseCode = {
   tooSlow: WIRE.closeCodes.TOO_SLOW,
   sessionFull: WIRE.closeCodes.SESSION_FULL,
   forbidden: WIRE.closeCodes.FORBIDDEN,
+  removed: WIRE.closeCodes.REMOVED,
 } as const;
 
 export function parseServerMessage(text: string): ServerMessage | null {

@@ -7,12 +7,18 @@ import * as Y from "yjs";
 
 import { createEditor } from "../editor/editor";
 import { RoomConnection } from "../net/connection";
-import { socketUrl } from "../net/protocol";
+import { socketUrl, type ClientMessage, type SetControls, type TimerControl } from "../net/protocol";
 import { ChatView } from "../room/chatView";
+import { ControlsController } from "../room/controlsController";
+import { DoorBanner } from "../room/doorBanner";
+import { HostPanel } from "../room/hostPanel";
+import { IntegrityLog } from "../room/integrityLog";
+import { IntegrityWatch } from "../room/integrityWatch";
 import { EndControls } from "../room/endControls";
 import { nameFromLink, rememberedName, rememberName, userId as browserUserId } from "../room/identity";
 import { LanguagePicker } from "../room/languagePicker";
 import { buildMissingSession, buildRoomLayout, collapseInviteOnceJoined } from "../room/layout";
+import { NotesPane } from "../room/notesPane";
 import { askName } from "../room/namePrompt";
 import { DisconnectNotice } from "../room/disconnectNotice";
 import { codeFileName, downloadButton, downloadText } from "../room/download";
@@ -20,6 +26,7 @@ import { OutputView } from "../room/outputView";
 import { PaneTabs } from "../room/paneTabs";
 import { watchPageLifecycle } from "../room/pageLifecycle";
 import { ParticipantsView } from "../room/participantsView";
+import { Restrictions } from "../room/restrictions";
 import { RoomController, type Me } from "../room/roomController";
 import { RunController } from "../room/runController";
 import {
@@ -31,12 +38,15 @@ import {
   type SessionIdentity,
 } from "../room/seat";
 import { fetchLanguages, fetchSessionTitle } from "../room/sessionApi";
+import { DEFAULT_LIMITS } from "../room/serverDefaults";
 import { SharePanel } from "../room/sharePanel";
 import { fontSizeControl } from "../room/fontSize";
 import { ShortcutsHelp } from "../room/shortcutsHelp";
 import { keepStdin } from "../room/stdinMemory";
 import { applyTheme, wireThemeToggle } from "../room/theme";
+import { TimerView } from "../room/timerView";
 import { Toasts } from "../room/toasts";
+import { WaitingListView } from "../room/waitingListView";
 import { CrdtSync } from "../sync/crdtSync";
 
 export async function openRoom(root: HTMLElement, sessionId: string): Promise<void> {
@@ -65,7 +75,12 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   const { sessionId, title } = entry;
   // Several callbacks reach the controller, which is built last: none of them runs before
   // connection.start() or the person's first click.
-  const { toasts, participants, output, share } = createViews(sessionId);
+  const { toasts, output, share } = createViews(sessionId);
+  const participants = new ParticipantsView((userId) => seat.remove(userId));
+  const seatViews = createSeatViews(
+    () => seat,
+    (message) => connection.send(message),
+  );
   const chat = new ChatView(
     (text) => controller.sendChat(text),
     (id) => participants.get(id)?.color,
@@ -88,6 +103,11 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     output: output.element,
     chat: chat.element,
     toasts: toasts.element,
+    hostPanel: seatViews.hostPanel.element,
+    timer: seatViews.timer.element,
+    controlsNotice: seatViews.restrictions.notice,
+    door: seatViews.door.element,
+    integrityDisclosure: seatViews.integrity.disclosure,
   });
   root.replaceChildren(layout.element);
   collapseInviteOnceJoined(layout.element, participants.element);
@@ -120,16 +140,28 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     },
     onCursor: (cursor) => controller.sendCursor(cursor),
   });
-  ending.attach({
+  const restrictTargets = {
     run: layout.runButton,
     languageSelect: layout.languageSelect,
-    setReadOnly: (readOnly) => editor.setReadOnly(readOnly),
+    setReadOnly: (readOnly: boolean) => editor.setReadOnly(readOnly),
+  };
+  ending.attach(restrictTargets);
+  seatViews.restrictions.attach(restrictTargets);
+  const seat: ControlsController = new ControlsController({
+    send: (message) => connection.send(message),
+    ...seatViews,
+    participants,
+    toasts,
+    nameOf: (userId) => participants.get(userId)?.username,
+    isMe: (userId) => userId === me.userId,
   });
+  seatViews.integrity.watch();
   const controller = new RoomController({
     me,
     secret: entry.secret,
     rememberIdentity: (userId, secret) => rememberSessionIdentity(sessionId, { userId, secret } satisfies SessionIdentity),
     ending,
+    controls: seat,
     ytext,
     connection,
     sync,
@@ -157,7 +189,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     leaving: () => controller.leave(),
   });
   connection.start();
-  exposeForTests(ytext, layout.connectionStatus, me, controller);
+  exposeForTests(ytext, layout.connectionStatus, me, controller, seatViews.timer);
   editor.view.focus();
 }
 
@@ -172,16 +204,47 @@ function followPanes(tabs: PaneTabs, run: HTMLButtonElement, panes: { output: HT
 function createViews(sessionId: string) {
   return {
     toasts: new Toasts(),
-    participants: new ParticipantsView(),
     output: new OutputView(),
     share: new SharePanel(`/s/${sessionId}`),
   };
 }
 
+/** The views of the interviewer's controls; their callbacks reach the controller, built later. */
+function createSeatViews(seat: () => ControlsController, send: (message: ClientMessage) => boolean) {
+  const notes = new NotesPane((update) => send({ type: "notes-change", payload: { update } }));
+  const waitingList = new WaitingListView((waitingId, admit) => seat().decide(waitingId, admit));
+  const integrityLog = new IntegrityLog();
+  const hostActions = {
+    setControls: (change: SetControls) => seat().setControls(change),
+    controlTimer: (control: TimerControl) => seat().controlTimer(control),
+  };
+  return {
+    hostPanel: new HostPanel(hostActions, {
+      waiting: waitingList.element,
+      integrityLog: integrityLog.element,
+      notes: notes.element,
+    }),
+    notes,
+    waitingList,
+    integrityLog,
+    integrity: new IntegrityWatch((signal) => seat().report(signal), DEFAULT_LIMITS),
+    timer: new TimerView(),
+    door: new DoorBanner(),
+    restrictions: new Restrictions(),
+  };
+}
+
 /** A small handle for tests and the curious: read-only views of the state. */
-function exposeForTests(ytext: Y.Text, connectionStatus: HTMLElement, me: Me, controller: RoomController): void {
+function exposeForTests(
+  ytext: Y.Text,
+  connectionStatus: HTMLElement,
+  me: Me,
+  controller: RoomController,
+  timer: TimerView,
+): void {
   (window as unknown as { pairpad: object }).pairpad = {
     text: () => ytext.toString(),
+    timerMs: () => timer.shownMs(),
     status: () => connectionStatus.dataset.status,
     // Getters: the server may give this page another userId when it joins.
     get userId() {

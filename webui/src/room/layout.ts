@@ -5,7 +5,7 @@
  */
 
 import { h } from "../util/dom";
-import type { PaneTabs } from "./paneTabs";
+import type { Pane, PaneTabs } from "./paneTabs";
 
 /** The elements the views already own, placed by the layout. */
 export interface RoomPanels {
@@ -26,6 +26,12 @@ export interface RoomPanels {
   outputTools: HTMLElement;
   /** The tab bar a phone chooses panes with (hidden on wider screens). */
   paneTabs: PaneTabs;
+  /** The interviewer's controls (controlsController.ts and its views). */
+  hostPanel: HTMLElement;
+  timer: HTMLElement;
+  controlsNotice: HTMLElement;
+  door: HTMLElement;
+  integrityDisclosure: HTMLElement;
 }
 
 export interface RoomLayout {
@@ -47,7 +53,7 @@ export function buildRoomLayout(title: string, panels: RoomPanels): RoomLayout {
   const element = h(
     "div",
     { class: "room" },
-    buildTopBar(title, controls, panels.endButton, [panels.download, panels.help]),
+    buildTopBar(title, controls, panels),
     panels.paneTabs.element,
     h(
       "main",
@@ -55,9 +61,12 @@ export function buildRoomLayout(title: string, panels: RoomPanels): RoomLayout {
       h(
         "section",
         { class: "editor-pane", "data-pane": "code" },
+        panels.door,
         panels.endedBanner,
         panels.disconnectNotice,
+        panels.controlsNotice,
         controls.editorHost,
+        panels.integrityDisclosure,
       ),
       buildSideColumn(panels, controls.stdin),
     ),
@@ -101,7 +110,7 @@ function buildControls(): Controls {
   };
 }
 
-function buildTopBar(title: string, controls: Controls, endButton: HTMLElement, tools: HTMLElement[]): HTMLElement {
+function buildTopBar(title: string, controls: Controls, panels: RoomPanels): HTMLElement {
   return h(
     "header",
     { class: "topbar" },
@@ -112,9 +121,11 @@ function buildTopBar(title: string, controls: Controls, endButton: HTMLElement, 
     controls.stopButton,
     controls.runtimeStatus,
     h("span", { class: "spacer" }),
-    endButton,
+    panels.timer,
+    panels.endButton,
     controls.connectionStatus,
-    ...tools,
+    panels.download,
+    panels.help,
     controls.themeButton,
   );
 }
@@ -123,6 +134,7 @@ function buildSideColumn(panels: RoomPanels, stdin: HTMLTextAreaElement): HTMLEl
   return h(
     "aside",
     { class: "side" },
+    withPane(panels.hostPanel, "people"),
     h(
       "section",
       { class: "panel share-panel", "data-testid": "share-panel", "data-pane": "people" },
@@ -144,6 +156,12 @@ function buildSideColumn(panels: RoomPanels, stdin: HTMLTextAreaElement): HTMLEl
     ),
     h("section", { class: "panel chat-panel", "data-pane": "chat" }, h("h2", { text: "Chat" }), panels.chat),
   );
+}
+
+/** On a phone, the tab that shows this panel (paneTabs.ts). */
+function withPane(element: HTMLElement, pane: Pane): HTMLElement {
+  element.dataset.pane = pane;
+  return element;
 }
 
 /**

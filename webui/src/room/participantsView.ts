@@ -9,6 +9,15 @@ export class ParticipantsView {
   readonly element = h("ul", { class: "participants", "data-testid": "participants" });
   private readonly people = new Map<string, Participant>();
   private me: string | null = null;
+  private canRemove = false;
+
+  /** `onRemove`: an interviewer's Remove next to each candidate. */
+  constructor(private readonly onRemove: (userId: string) => void = () => {}) {}
+
+  setCanRemove(canRemove: boolean): void {
+    this.canRemove = canRemove;
+    this.render();
+  }
 
   get all(): Participant[] {
     return [...this.people.values()];
@@ -58,8 +67,21 @@ export class ParticipantsView {
           h("span", { class: "name", title: person.username, text: names.get(person.userId) ?? person.username }),
           person.role === "interviewer" ? h("span", { class: "role-badge", text: "interviewer" }) : null,
           you ? h("span", { class: "you", text: "(you)" }) : null,
+          this.canRemove && person.role === "candidate" ? this.removeButton(person) : null,
         ),
       );
     }
+  }
+
+  private removeButton(person: Participant): HTMLElement {
+    const button = h("button", {
+      type: "button",
+      class: "remove",
+      "data-testid": "remove-participant",
+      title: `Remove ${person.username}: they can come back only if an interviewer admits them`,
+      text: "Remove",
+    });
+    button.addEventListener("click", () => this.onRemove(person.userId));
+    return button;
   }
 }

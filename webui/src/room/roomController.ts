@@ -21,6 +21,7 @@ import type {
 import type { CrdtSync } from "../sync/crdtSync";
 import type { ChatView } from "./chatView";
 import { showConnectionStatus } from "./connectionStatus";
+import type { ControlsController } from "./controlsController";
 import type { EndControls } from "./endControls";
 import type { LanguagePicker } from "./languagePicker";
 import type { ParticipantsView } from "./participantsView";
@@ -48,6 +49,8 @@ export interface RoomParts {
   /** Keeps who the server says we are, and our secret, for reconnects, reloads and tabs. */
   rememberIdentity: (userId: string, secret: string) => void;
   ending: Pick<EndControls, "setInterviewer" | "showEnded">;
+  /** Restrictions, the waiting room, the timer, integrity notices (controlsController.ts). */
+  controls: Pick<ControlsController, "onSessionState" | "onMessage" | "onEnded" | "onClosedForGood" | "onDisconnected" | "mayRun">;
   participants: Pick<ParticipantsView, "get" | "add" | "remove" | "reset" | "setMe">;
   chat: Pick<ChatView, "add" | "clear" | "setLimit">;
   toasts: Pick<Toasts, "show">;
@@ -97,8 +100,14 @@ export class RoomController {
 
   onStatus(status: ConnectionStatus, detail: string, retryInMs?: number): void {
     showConnectionStatus(this.parts.connectionStatus, status, detail, retryInMs);
-    if (status !== "connected") this.parts.sync.disconnected();
-    if (status === "ended") this.parts.toasts.show(detail, 10_000);
+    if (status !== "connected") {
+      this.parts.sync.disconnected();
+      this.parts.controls.onDisconnected();
+    }
+    if (status === "ended") {
+      this.parts.toasts.show(detail, 10_000);
+      this.parts.controls.onClosedForGood(detail);
+    }
   }
 
   onMessage(message: ServerMessage): void {
@@ -138,6 +147,8 @@ export class RoomController {
         console.warn("server:", message.payload.message);
         this.parts.toasts.show(message.payload.message, 6000);
         break;
+      default:
+        this.parts.controls.onMessage(message);
     }
   }
 
@@ -161,6 +172,10 @@ export class RoomController {
   run(): void {
     if (this.ended) {
       this.parts.toasts.show("The interview has ended: the code can no longer run.", 4000);
+      return;
+    }
+    if (!this.parts.controls.mayRun()) {
+      this.parts.toasts.show("Run is not available to you right now (an interviewer's setting).", 4000);
       return;
     }
     void this.runs.run();
@@ -194,6 +209,7 @@ export class RoomController {
     participants.setMe(state.you.userId);
     this.roomLimits = { ...DEFAULT_LIMITS, ...state.limits };
     chat.setLimit(this.roomLimits.maxChatChars);
+    this.parts.controls.onSessionState(state);
   }
 
   private onParticipantJoined(person: Participant): void {
@@ -210,6 +226,7 @@ export class RoomController {
   private onSessionEnded(endedBy: string): void {
     if (this.ended) return; // a rejoin replays it
     this.ended = true;
+    this.parts.controls.onEnded();
     const who = this.isMe(endedBy) ? "You" : (this.parts.participants.get(endedBy)?.username ?? "The interviewer");
     this.parts.ending.showEnded(who);
   }

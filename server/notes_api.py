@@ -1,0 +1,44 @@
+"""``/api/sessions/{id}/notes``: the interviewers' private notes for scripts, host only."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from pydantic import BaseModel
+
+from .api import NO_STORE
+from .host_auth import require_host
+from .rooms import Room
+from .state import app_state
+
+router = APIRouter(prefix="/api", dependencies=[Depends(require_host)])
+
+
+class Notes(BaseModel):
+    text: str
+
+
+def _room(request: Request, session_id: str) -> Room:
+    room = app_state(request.app).rooms.get(session_id)
+    if room is None:
+        raise HTTPException(404, "Session not found")
+    return room
+
+
+@router.get("/sessions/{session_id}/notes")
+async def get_notes(request: Request, response: Response, session_id: str) -> dict[str, str]:
+    response.headers.update(NO_STORE)
+    return {"text": _room(request, session_id).notes.text}
+
+
+@router.put("/sessions/{session_id}/notes")
+async def put_notes(
+    request: Request, response: Response, session_id: str, body: Notes
+) -> dict[str, str]:
+    """Replace the notes; interviewers in the room see the change merge into their pane."""
+    room = _room(request, session_id)
+    limit = app_state(request.app).settings.max_notes_bytes
+    if len(body.text.encode()) > limit:
+        raise HTTPException(422, f"`text` is too long (at most {limit} bytes: max_notes_bytes)")
+    room.replace_notes(body.text)
+    response.headers.update(NO_STORE)
+    return {"text": room.notes.text}
