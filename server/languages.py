@@ -17,6 +17,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("javascript", "JavaScript", "js"),
     Language("typescript", "TypeScript", "ts"),
     Language("sql", "SQL (SQLite)", "sql"),
+    Language("lua", "Lua", "lua"),
 )
 
 LANGUAGE_IDS: frozenset[str] = frozenset(language.id for language in LANGUAGES)

@@ -3,7 +3,8 @@
 import { javascript } from "@codemirror/lang-javascript";
 import { python } from "@codemirror/lang-python";
 import { SQLite, sql } from "@codemirror/lang-sql";
-import type { LanguageSupport } from "@codemirror/language";
+import { LanguageSupport, StreamLanguage } from "@codemirror/language";
+import { lua } from "@codemirror/legacy-modes/mode/lua";
 
 import { WIRE } from "../net/generated/wire";
 
@@ -26,6 +27,8 @@ export function languageSupport(id: string): LanguageSupport | [] {
       return javascript({ typescript: true });
     case "sql":
       return sql({ dialect: SQLite, upperCaseKeywords: true });
+    case "lua":
+      return new LanguageSupport(StreamLanguage.define(lua));
     default:
       return [];
   }

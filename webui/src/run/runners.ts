@@ -5,13 +5,14 @@
 
 import { WorkerPool } from "./workerPool";
 
-type Runtime = "python" | "javascript" | "sql";
+type Runtime = "python" | "javascript" | "sql" | "lua";
 
 const RUNTIME_OF: Record<string, Runtime> = {
   python: "python",
   javascript: "javascript",
   typescript: "javascript",
   sql: "sql",
+  lua: "lua",
 };
 
 // `new Worker(new URL(...), {type: "module"})` must stay literal: Vite bundles each worker
@@ -20,13 +21,14 @@ const SPAWN: Record<Runtime, () => Worker> = {
   python: () => new Worker(new URL("./workers/python.worker.ts", import.meta.url), { type: "module", name: "python" }),
   javascript: () => new Worker(new URL("./workers/js.worker.ts", import.meta.url), { type: "module", name: "javascript" }),
   sql: () => new Worker(new URL("./workers/sql.worker.ts", import.meta.url), { type: "module", name: "sql" }),
+  lua: () => new Worker(new URL("./workers/lua.worker.ts", import.meta.url), { type: "module", name: "lua" }),
 };
 
 // Each JavaScript and Python run gets a fresh worker, as a new `node` or `python` process
 // would: nothing one run changes (globals, pending timers, imported modules) leaks into the
-// next. The warm spare takes over at once, so this costs no waiting unless runs follow each
+// next (a Lua run gets a fresh Lua state the same way). The warm spare takes over at once, so this costs no waiting unless runs follow each
 // other faster than a spare starts. SQLite gives each run a fresh database itself.
-const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true };
+const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true, lua: false };
 
 export class Runners {
   private readonly pools = new Map<Runtime, WorkerPool>();

@@ -1,0 +1,32 @@
+/**
+ * The code a language starts with: what its first line looks like, and how to read the
+ * Input (stdin) box, so a candidate who does not use the language daily is not stuck there.
+ */
+
+const STARTERS: Readonly<Record<string, string>> = {
+  lua: [
+    "-- Lua 5.4. io.read() reads a line of the Input (stdin) box.",
+    "local function greet(name)",
+    '  return "Hello, " .. name .. "!"',
+    "end",
+    "",
+    'print(greet(io.read() or "world"))',
+    "",
+  ].join("\n"),
+};
+
+export function starterFor(language: string): string {
+  return STARTERS[language] ?? "";
+}
+
+/**
+ * What the editor should hold after its language changed from this text: the new language's
+ * starter when the text is empty or untouched since it was a starter, else nothing (null),
+ * because a participant's code is never replaced.
+ */
+export function starterReplacing(text: string, language: string): string | null {
+  const untouched = text.trim() === "" || Object.values(STARTERS).includes(text);
+  if (!untouched) return null;
+  const starter = starterFor(language);
+  return starter === text ? null : starter;
+}
