@@ -18,6 +18,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("typescript", "TypeScript", "ts"),
     Language("sql", "SQL (SQLite)", "sql"),
     Language("lua", "Lua", "lua"),
+    Language("ruby", "Ruby", "rb"),
 )
 
 LANGUAGE_IDS: frozenset[str] = frozenset(language.id for language in LANGUAGES)

@@ -4,7 +4,7 @@
  * from a CDN at run time.
  */
 
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Plugin } from "vite";
@@ -43,8 +43,11 @@ function pyodideRuntime(): Plugin {
   };
 }
 
+// Download progress needs a runtime's size before its gzipped copy arrives (wasmDownload.ts).
+const rubyWasmBytes = statSync(require.resolve("@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm")).size;
+
 export default defineConfig({
-  define: { __PYODIDE_BASE__: JSON.stringify(pyodideBase) },
+  define: { __PYODIDE_BASE__: JSON.stringify(pyodideBase), __RUBY_WASM_BYTES__: String(rubyWasmBytes) },
   plugins: [pyodideRuntime()],
   build: {
     outDir: "dist",

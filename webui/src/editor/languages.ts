@@ -5,6 +5,7 @@ import { python } from "@codemirror/lang-python";
 import { SQLite, sql } from "@codemirror/lang-sql";
 import { LanguageSupport, StreamLanguage } from "@codemirror/language";
 import { lua } from "@codemirror/legacy-modes/mode/lua";
+import { ruby } from "@codemirror/legacy-modes/mode/ruby";
 
 import { WIRE } from "../net/generated/wire";
 
@@ -29,6 +30,8 @@ export function languageSupport(id: string): LanguageSupport | [] {
       return sql({ dialect: SQLite, upperCaseKeywords: true });
     case "lua":
       return new LanguageSupport(StreamLanguage.define(lua));
+    case "ruby":
+      return new LanguageSupport(StreamLanguage.define(ruby));
     default:
       return [];
   }

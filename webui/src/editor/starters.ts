@@ -13,6 +13,15 @@ const STARTERS: Readonly<Record<string, string>> = {
     'print(greet(io.read() or "world"))',
     "",
   ].join("\n"),
+  ruby: [
+    "# Ruby 3.4. gets reads a line of the Input (stdin) box.",
+    "def greet(name)",
+    '  "Hello, #{name}!"',
+    "end",
+    "",
+    'puts greet(gets&.chomp || "world")',
+    "",
+  ].join("\n"),
 };
 
 export function starterFor(language: string): string {

@@ -5,7 +5,7 @@
 
 import { WorkerPool } from "./workerPool";
 
-type Runtime = "python" | "javascript" | "sql" | "lua";
+type Runtime = "python" | "javascript" | "sql" | "lua" | "ruby";
 
 const RUNTIME_OF: Record<string, Runtime> = {
   python: "python",
@@ -13,6 +13,7 @@ const RUNTIME_OF: Record<string, Runtime> = {
   typescript: "javascript",
   sql: "sql",
   lua: "lua",
+  ruby: "ruby",
 };
 
 // `new Worker(new URL(...), {type: "module"})` must stay literal: Vite bundles each worker
@@ -22,13 +23,14 @@ const SPAWN: Record<Runtime, () => Worker> = {
   javascript: () => new Worker(new URL("./workers/js.worker.ts", import.meta.url), { type: "module", name: "javascript" }),
   sql: () => new Worker(new URL("./workers/sql.worker.ts", import.meta.url), { type: "module", name: "sql" }),
   lua: () => new Worker(new URL("./workers/lua.worker.ts", import.meta.url), { type: "module", name: "lua" }),
+  ruby: () => new Worker(new URL("./workers/ruby.worker.ts", import.meta.url), { type: "module", name: "ruby" }),
 };
 
 // Each JavaScript and Python run gets a fresh worker, as a new `node` or `python` process
 // would: nothing one run changes (globals, pending timers, imported modules) leaks into the
-// next (a Lua run gets a fresh Lua state the same way). The warm spare takes over at once, so this costs no waiting unless runs follow each
+// next (Lua and Ruby runs the same way). The warm spare takes over at once, so this costs no waiting unless runs follow each
 // other faster than a spare starts. SQLite gives each run a fresh database itself.
-const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true, lua: false };
+const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true, lua: false, ruby: false };
 
 export class Runners {
   private readonly pools = new Map<Runtime, WorkerPool>();
