@@ -19,6 +19,7 @@ LANGUAGES: tuple[Language, ...] = (
     Language("sql", "SQL (SQLite)", "sql"),
     Language("lua", "Lua", "lua"),
     Language("ruby", "Ruby", "rb"),
+    Language("postgres", "SQL (PostgreSQL)", "sql"),
 )
 
 LANGUAGE_IDS: frozenset[str] = frozenset(language.id for language in LANGUAGES)

@@ -44,10 +44,16 @@ function pyodideRuntime(): Plugin {
 }
 
 // Download progress needs a runtime's size before its gzipped copy arrives (wasmDownload.ts).
-const rubyWasmBytes = statSync(require.resolve("@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm")).size;
+const bytesOf = (...files: string[]) => files.reduce((sum, file) => sum + statSync(require.resolve(file)).size, 0);
+const rubyWasmBytes = bytesOf("@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm");
+const pgliteBytes = bytesOf("@electric-sql/pglite/pglite.wasm", "@electric-sql/pglite/initdb.wasm", "@electric-sql/pglite/pglite.data");
 
 export default defineConfig({
-  define: { __PYODIDE_BASE__: JSON.stringify(pyodideBase), __RUBY_WASM_BYTES__: String(rubyWasmBytes) },
+  define: {
+    __PYODIDE_BASE__: JSON.stringify(pyodideBase),
+    __RUBY_WASM_BYTES__: String(rubyWasmBytes),
+    __PGLITE_BYTES__: String(pgliteBytes),
+  },
   plugins: [pyodideRuntime()],
   build: {
     outDir: "dist",

@@ -130,7 +130,7 @@ def test_health_reports_ok_and_version(server):
 def test_languages_lists_the_runnable_languages(server):
     ids = [language["id"] for language in httpx.get(f"{server.http}/api/languages").json()]
 
-    assert ids == ["python", "javascript", "typescript", "sql", "lua", "ruby"]
+    assert ids == ["python", "javascript", "typescript", "sql", "lua", "ruby", "postgres"]
 
 
 def test_network_on_loopback_says_nobody_else_can_join(server):

@@ -20,9 +20,7 @@ from tests.support.runs import (
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 
 
-async def test_puts_print_and_p_reach_the_output_even_without_a_last_newline(
-    open_room, session_id
-):
+async def test_puts_print_and_p_reach_the_output_even_without_a_last_newline(open_room, session_id):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
     code = 'puts 1 + 1\np [3, 1, 2].sort, nil\nrequire "set"\nputs Set[1].size\nprint "end"'
 
@@ -35,7 +33,7 @@ async def test_puts_print_and_p_reach_the_output_even_without_a_last_newline(
 
 async def test_an_error_names_its_line_as_ruby_prints_it(open_room, session_id):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
-    code = "def check(n)\n  raise ArgumentError, \"boom #{n}\"\nend\n\ncheck(7)\n"
+    code = 'def check(n)\n  raise ArgumentError, "boom #{n}"\nend\n\ncheck(7)\n'
 
     result = await run(alice, code, language="ruby")
 
@@ -61,7 +59,7 @@ async def test_a_syntax_error_names_its_line_and_points_at_the_column(open_room,
 async def test_gets_reads_the_input_box(open_room, session_id):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
     await give_stdin(alice, "Ada\n3 4\n")
-    code = "name = gets.chomp\na, b = gets.split.map(&:to_i)\nputs \"hi #{name} #{a * b}\"\np gets\n"
+    code = 'name = gets.chomp\na, b = gets.split.map(&:to_i)\nputs "hi #{name} #{a * b}"\np gets\n'
 
     result = await run(alice, code, language="ruby")
 

@@ -2,7 +2,7 @@
 
 import { javascript } from "@codemirror/lang-javascript";
 import { python } from "@codemirror/lang-python";
-import { SQLite, sql } from "@codemirror/lang-sql";
+import { PostgreSQL, SQLite, sql } from "@codemirror/lang-sql";
 import { LanguageSupport, StreamLanguage } from "@codemirror/language";
 import { lua } from "@codemirror/legacy-modes/mode/lua";
 import { ruby } from "@codemirror/legacy-modes/mode/ruby";
@@ -28,6 +28,8 @@ export function languageSupport(id: string): LanguageSupport | [] {
       return javascript({ typescript: true });
     case "sql":
       return sql({ dialect: SQLite, upperCaseKeywords: true });
+    case "postgres":
+      return sql({ dialect: PostgreSQL, upperCaseKeywords: true });
     case "lua":
       return new LanguageSupport(StreamLanguage.define(lua));
     case "ruby":

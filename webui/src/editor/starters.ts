@@ -22,6 +22,13 @@ const STARTERS: Readonly<Record<string, string>> = {
     'puts greet(gets&.chomp || "world")',
     "",
   ].join("\n"),
+  postgres: [
+    "-- PostgreSQL. Every run starts from an empty database.",
+    "CREATE TABLE people (id serial PRIMARY KEY, name text NOT NULL);",
+    "INSERT INTO people (name) VALUES ('Ada'), ('Grace');",
+    "SELECT id, name FROM people ORDER BY id;",
+    "",
+  ].join("\n"),
 };
 
 export function starterFor(language: string): string {

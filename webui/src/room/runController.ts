@@ -9,7 +9,7 @@ import { randomId } from "../util/ids";
 import { OutputView } from "./outputView";
 import { receiveOutput, shareOutput } from "./sharedOutput";
 
-const RUNTIME_NAMES: Record<string, string> = { python: "Python", javascript: "JavaScript", sql: "SQLite", lua: "Lua", ruby: "Ruby" };
+const RUNTIME_NAMES: Record<string, string> = { python: "Python", javascript: "JavaScript", sql: "SQLite", lua: "Lua", ruby: "Ruby", postgres: "PostgreSQL" };
 
 export interface RunContext {
   language(): string;

@@ -5,7 +5,7 @@
 
 import { WorkerPool } from "./workerPool";
 
-type Runtime = "python" | "javascript" | "sql" | "lua" | "ruby";
+type Runtime = "python" | "javascript" | "sql" | "lua" | "ruby" | "postgres";
 
 const RUNTIME_OF: Record<string, Runtime> = {
   python: "python",
@@ -14,6 +14,7 @@ const RUNTIME_OF: Record<string, Runtime> = {
   sql: "sql",
   lua: "lua",
   ruby: "ruby",
+  postgres: "postgres",
 };
 
 // `new Worker(new URL(...), {type: "module"})` must stay literal: Vite bundles each worker
@@ -24,13 +25,16 @@ const SPAWN: Record<Runtime, () => Worker> = {
   sql: () => new Worker(new URL("./workers/sql.worker.ts", import.meta.url), { type: "module", name: "sql" }),
   lua: () => new Worker(new URL("./workers/lua.worker.ts", import.meta.url), { type: "module", name: "lua" }),
   ruby: () => new Worker(new URL("./workers/ruby.worker.ts", import.meta.url), { type: "module", name: "ruby" }),
+  postgres: () => new Worker(new URL("./workers/postgres.worker.ts", import.meta.url), { type: "module", name: "postgres" }),
 };
 
 // Each JavaScript and Python run gets a fresh worker, as a new `node` or `python` process
 // would: nothing one run changes (globals, pending timers, imported modules) leaks into the
-// next (Lua and Ruby runs the same way). The warm spare takes over at once, so this costs no waiting unless runs follow each
-// other faster than a spare starts. SQLite gives each run a fresh database itself.
-const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true, lua: false, ruby: false };
+// next; Lua and Ruby runs the same way. The warm spare takes over at once, so this costs no
+// waiting unless runs follow each other faster than a spare starts. SQLite gives each run a
+// fresh database itself; PostgreSQL resets its database after each run (creating one takes
+// seconds).
+const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true, lua: false, ruby: false, postgres: true };
 
 export class Runners {
   private readonly pools = new Map<Runtime, WorkerPool>();

@@ -8,15 +8,10 @@ const REPORT_EVERY_MS = 100;
 
 export const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
-/**
- * `totalBytes` is the uncompressed size known at build time: the server sends a gzipped copy,
- * so the response's content-length counts other bytes than the body we read.
- */
-export async function compileWithProgress(
-  url: string,
-  totalBytes: number,
-  report: (loadedBytes: number, totalBytes: number) => void,
-): Promise<WebAssembly.Module> {
+type Report = (loadedBytes: number) => void;
+
+/** A response body that calls `report` with the bytes read so far, at most every 100 ms. */
+async function countedBody(url: string, report: Report): Promise<ReadableStream<Uint8Array>> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
   let loaded = 0;
@@ -27,14 +22,46 @@ export async function compileWithProgress(
       const now = performance.now();
       if (now - reportedAt >= REPORT_EVERY_MS) {
         reportedAt = now;
-        report(loaded, Math.max(totalBytes, loaded));
+        report(loaded);
       }
       controller.enqueue(chunk);
     },
     flush() {
-      report(loaded, loaded);
+      report(loaded);
     },
   });
-  const counted = new Response(response.body.pipeThrough(counter), { headers: { "content-type": "application/wasm" } });
-  return WebAssembly.compileStreaming(counted);
+  return response.body.pipeThrough(counter);
+}
+
+export async function compileWithProgress(url: string, report: Report): Promise<WebAssembly.Module> {
+  const body = await countedBody(url, report);
+  return WebAssembly.compileStreaming(new Response(body, { headers: { "content-type": "application/wasm" } }));
+}
+
+export async function blobWithProgress(url: string, report: Report): Promise<Blob> {
+  return new Response(await countedBody(url, report)).blob();
+}
+
+/**
+ * One progress line for several downloads. The total is the uncompressed size known at build
+ * time: the server sends gzipped copies, so content-length counts other bytes than we read.
+ */
+export class DownloadProgress {
+  private readonly loaded: number[] = [];
+
+  constructor(
+    private readonly totalBytes: number,
+    private readonly show: (text: string) => void,
+    private readonly label: string,
+  ) {}
+
+  /** The `report` for one of the downloads. */
+  part(): Report {
+    const index = this.loaded.push(0) - 1;
+    return (bytes) => {
+      this.loaded[index] = bytes;
+      const sum = this.loaded.reduce((a, b) => a + b, 0);
+      this.show(`${this.label} ${megabytes(sum)} of ${megabytes(Math.max(sum, this.totalBytes))} MB`);
+    };
+  }
 }

@@ -13,7 +13,7 @@ import { RubyVM } from "@ruby/wasm-wasi";
 
 import type { RunRequest, Stream, WorkerMessage } from "../messages";
 import { OutputBatcher } from "../outputBatcher";
-import { compileWithProgress, megabytes } from "../wasmDownload";
+import { DownloadProgress, compileWithProgress } from "../wasmDownload";
 import RUN_MAIN from "./ruby/run_main.rb?raw";
 
 declare const __RUBY_WASM_BYTES__: number;
@@ -33,9 +33,8 @@ function outputTo(stream: Stream): ConsoleStdout {
 
 async function startRuby(): Promise<RubyVM> {
   post({ type: "progress", text: "Loading Ruby…" });
-  const module = await compileWithProgress(rubyWasmUrl, __RUBY_WASM_BYTES__, (loaded, total) =>
-    post({ type: "progress", text: `Loading Ruby… ${megabytes(loaded)} of ${megabytes(total)} MB` }),
-  );
+  const progress = new DownloadProgress(__RUBY_WASM_BYTES__, (text) => post({ type: "progress", text }), "Loading Ruby…");
+  const module = await compileWithProgress(rubyWasmUrl, progress.part());
   post({ type: "progress", text: "Starting Ruby…" });
   const fds = [
     new OpenFile(stdinFile),
