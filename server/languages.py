@@ -20,6 +20,8 @@ LANGUAGES: tuple[Language, ...] = (
     Language("lua", "Lua", "lua"),
     Language("ruby", "Ruby", "rb"),
     Language("postgres", "SQL (PostgreSQL)", "sql"),
+    Language("c", "C", "c"),
+    Language("cpp", "C++", "cpp"),
 )
 
 LANGUAGE_IDS: frozenset[str] = frozenset(language.id for language in LANGUAGES)

@@ -60,6 +60,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 2000,
+    // A runtime's small WebAssembly parts stay files: the workers' policy lets them fetch only
+    // from our own origin, not data: URLs (server/http_headers.py).
+    assetsInlineLimit: (file: string) => (file.endsWith(".wasm") ? false : undefined),
   },
   worker: {
     format: "es",

@@ -130,7 +130,17 @@ def test_health_reports_ok_and_version(server):
 def test_languages_lists_the_runnable_languages(server):
     ids = [language["id"] for language in httpx.get(f"{server.http}/api/languages").json()]
 
-    assert ids == ["python", "javascript", "typescript", "sql", "lua", "ruby", "postgres"]
+    assert ids == [
+        "python",
+        "javascript",
+        "typescript",
+        "sql",
+        "lua",
+        "ruby",
+        "postgres",
+        "c",
+        "cpp",
+    ]
 
 
 def test_network_on_loopback_says_nobody_else_can_join(server):

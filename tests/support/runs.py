@@ -6,8 +6,9 @@ import time
 
 from tests.support.browser import RoomPage
 
-# Pyodide's first load takes a few seconds on a busy 2-core machine.
-LOAD_TIMEOUT_MS = 60_000
+# Pyodide's first load takes a few seconds on a busy 2-core machine; the C/C++ compiler's
+# (105 MB) up to a minute.
+LOAD_TIMEOUT_MS = 120_000
 
 
 async def run(page: RoomPage, code: str, language: str | None = None) -> dict[str, str]:
@@ -66,11 +67,15 @@ async def newest_entry_when_done(page: RoomPage) -> dict[str, str]:
     return await newest_entry(page)
 
 
-async def warm_with_spare(page: RoomPage, language: str, code: str) -> None:
-    """A language's runtime loaded by a first run of ``code``, and its warm spare standing by."""
+async def warm_with_spare(
+    page: RoomPage, language: str, code: str, runtime: str | None = None
+) -> None:
+    """A language's runtime (named as the page names it, when not the language's own id)
+    loaded by a first run of ``code``, and its warm spare standing by."""
     await run(page, code, language=language)
     await page.page.wait_for_selector(
-        f"[data-testid=runtime-status][data-{language}-spare=ready]", timeout=LOAD_TIMEOUT_MS
+        f"[data-testid=runtime-status][data-{runtime or language}-spare=ready]",
+        timeout=LOAD_TIMEOUT_MS,
     )
 
 

@@ -9,7 +9,15 @@ import { randomId } from "../util/ids";
 import { OutputView } from "./outputView";
 import { receiveOutput, shareOutput } from "./sharedOutput";
 
-const RUNTIME_NAMES: Record<string, string> = { python: "Python", javascript: "JavaScript", sql: "SQLite", lua: "Lua", ruby: "Ruby", postgres: "PostgreSQL" };
+const RUNTIME_NAMES: Record<string, string> = {
+  python: "Python",
+  javascript: "JavaScript",
+  sql: "SQLite",
+  lua: "Lua",
+  ruby: "Ruby",
+  postgres: "PostgreSQL",
+  clang: "C/C++ compiler",
+};
 
 export interface RunContext {
   language(): string;
@@ -48,7 +56,7 @@ export class RunController {
   prepare(language: string): void {
     if (!Runners.runnable(language)) return;
     // The status line follows the selected language's runtime.
-    const runtime = language === "typescript" ? "javascript" : language;
+    const runtime = Runners.runtimeOf(language);
     this.controls.status.dataset.runtime = runtime;
     const pool = this.runners.pool(language);
     pool.warm();

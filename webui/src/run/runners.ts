@@ -5,7 +5,7 @@
 
 import { WorkerPool } from "./workerPool";
 
-type Runtime = "python" | "javascript" | "sql" | "lua" | "ruby" | "postgres";
+type Runtime = "python" | "javascript" | "sql" | "lua" | "ruby" | "postgres" | "clang";
 
 const RUNTIME_OF: Record<string, Runtime> = {
   python: "python",
@@ -15,6 +15,8 @@ const RUNTIME_OF: Record<string, Runtime> = {
   lua: "lua",
   ruby: "ruby",
   postgres: "postgres",
+  c: "clang",
+  cpp: "clang",
 };
 
 // `new Worker(new URL(...), {type: "module"})` must stay literal: Vite bundles each worker
@@ -26,6 +28,7 @@ const SPAWN: Record<Runtime, () => Worker> = {
   lua: () => new Worker(new URL("./workers/lua.worker.ts", import.meta.url), { type: "module", name: "lua" }),
   ruby: () => new Worker(new URL("./workers/ruby.worker.ts", import.meta.url), { type: "module", name: "ruby" }),
   postgres: () => new Worker(new URL("./workers/postgres.worker.ts", import.meta.url), { type: "module", name: "postgres" }),
+  clang: () => new Worker(new URL("./workers/clang.worker.ts", import.meta.url), { type: "module", name: "clang" }),
 };
 
 // Each JavaScript and Python run gets a fresh worker, as a new `node` or `python` process
@@ -33,8 +36,8 @@ const SPAWN: Record<Runtime, () => Worker> = {
 // next; Lua and Ruby runs the same way. The warm spare takes over at once, so this costs no
 // waiting unless runs follow each other faster than a spare starts. SQLite gives each run a
 // fresh database itself; PostgreSQL resets its database after each run (creating one takes
-// seconds).
-const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true, lua: false, ruby: false, postgres: true };
+// seconds). The C/C++ compiler is kept: each run is a new program in a new WebAssembly instance.
+const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true, lua: false, ruby: false, postgres: true, clang: true };
 
 export class Runners {
   private readonly pools = new Map<Runtime, WorkerPool>();
@@ -46,6 +49,11 @@ export class Runners {
 
   static runnable(language: string): boolean {
     return language in RUNTIME_OF;
+  }
+
+  /** The runtime that runs a language (TypeScript runs on JavaScript's, C on the C/C++ compiler). */
+  static runtimeOf(language: string): string {
+    return RUNTIME_OF[language] ?? language;
   }
 
   pool(language: string): WorkerPool {
