@@ -1,5 +1,7 @@
 /** The compiler command lines for C and C++, as a candidate would type them on Linux. */
 
+import CPP_FLAGS from "./cppFlags.json";
+
 export const PROGRAM = "main.wasm";
 export const THROW_RUNTIME = "uncaught_throw.o";
 
@@ -12,8 +14,8 @@ export function sourceName(language: string): string {
 // overwriting the program's globals.
 const LINK = ["-Wl,-z,stack-size=8388608", "-Wl,--stack-first"];
 const COMMON = ["-O1", "-fno-color-diagnostics", "-Wall"];
-// `include/` holds our <bits/stdc++.h>. A precompiled header must be built with these same flags.
-const CPP = ["clang++", "-std=c++20", ...COMMON, "-Iinclude"];
+// `include/` holds our <bits/stdc++.h>; its precompiled copy is built with these same flags.
+const CPP = ["clang++", ...CPP_FLAGS.cpp];
 
 export const BITS_HEADER = "include/bits/stdc++.h";
 export const BITS_PCH = "stdc++.h.pch";

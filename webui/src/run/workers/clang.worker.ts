@@ -10,11 +10,11 @@
 import { commands, runLLVM } from "@yowasp/clang";
 
 import BITS_STDCPP from "../clang/bits_stdcpp.h?raw";
+import bitsPchUrl from "../clang/generated/stdc++.h.pch?url";
 import {
   BITS_PCH,
   PROGRAM,
   THROW_RUNTIME,
-  bitsPchCommand,
   compileCommand,
   sourceName,
   throwRuntimeCommand,
@@ -81,15 +81,18 @@ const loading = prepare().then(
 );
 
 /**
- * <bits/stdc++.h> precompiled, built by the first program that includes it: parsing every
- * standard header takes ~10 s per compile here, reading them precompiled ~1 s. Not built in
- * the background: a worker busy compiling would hold back a run's messages, Stop included.
- * Null if it could not be built (programs then compile without it).
+ * <bits/stdc++.h> precompiled at build time (scripts/precompile-bits.mjs), downloaded by the
+ * first program that includes it: parsing every standard header takes 10–30 s per compile
+ * here, reading them precompiled about one. Null if it cannot be had (programs then compile
+ * without it).
  */
 let precompiledBits: Promise<Uint8Array | null> | null = null;
 
 function bitsPch(): Promise<Uint8Array | null> {
-  precompiledBits ??= compile(bitsPchCommand(), headers(), BITS_PCH).then(({ program }) => program);
+  precompiledBits ??= fetch(bitsPchUrl).then(
+    async (response) => (response.ok ? new Uint8Array(await response.arrayBuffer()) : null),
+    () => null,
+  );
   return precompiledBits;
 }
 
