@@ -17,6 +17,11 @@ LANGUAGES: tuple[Language, ...] = (
     Language("javascript", "JavaScript", "js"),
     Language("typescript", "TypeScript", "ts"),
     Language("sql", "SQL (SQLite)", "sql"),
+    Language("lua", "Lua", "lua"),
+    Language("ruby", "Ruby", "rb"),
+    Language("postgres", "SQL (PostgreSQL)", "sql"),
+    Language("c", "C", "c"),
+    Language("cpp", "C++", "cpp"),
 )
 
 LANGUAGE_IDS: frozenset[str] = frozenset(language.id for language in LANGUAGES)

@@ -4,7 +4,7 @@
  * from a CDN at run time.
  */
 
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Plugin } from "vite";
@@ -43,14 +43,26 @@ function pyodideRuntime(): Plugin {
   };
 }
 
+// Download progress needs a runtime's size before its gzipped copy arrives (wasmDownload.ts).
+const bytesOf = (...files: string[]) => files.reduce((sum, file) => sum + statSync(require.resolve(file)).size, 0);
+const rubyWasmBytes = bytesOf("@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm");
+const pgliteBytes = bytesOf("@electric-sql/pglite/pglite.wasm", "@electric-sql/pglite/initdb.wasm", "@electric-sql/pglite/pglite.data");
+
 export default defineConfig({
-  define: { __PYODIDE_BASE__: JSON.stringify(pyodideBase) },
+  define: {
+    __PYODIDE_BASE__: JSON.stringify(pyodideBase),
+    __RUBY_WASM_BYTES__: String(rubyWasmBytes),
+    __PGLITE_BYTES__: String(pgliteBytes),
+  },
   plugins: [pyodideRuntime()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 2000,
+    // A runtime's small WebAssembly parts stay files: the workers' policy lets them fetch only
+    // from our own origin, not data: URLs (server/http_headers.py).
+    assetsInlineLimit: (file: string) => (file.endsWith(".wasm") ? false : undefined),
   },
   worker: {
     format: "es",

@@ -9,6 +9,7 @@ import pytest
 
 from server import __version__
 from server.creation_limit import MAX_TRACKED_ADDRESSES, SESSION_CREATION_BURST, CreationLimiter
+from server.languages import LANGUAGE_IDS
 from server.settings import Settings
 from tests.support.server import HOST_HEADERS
 
@@ -91,7 +92,7 @@ def test_unknown_session_is_404(server):
     ("body", "detail"),
     [
         ({"title": "t" * 201}, "`title` is too long (at most 200 characters)"),
-        ({"language": "cobol"}, "`language` must be one of javascript, python, sql, typescript"),
+        ({"language": "cobol"}, f"`language` must be one of {', '.join(sorted(LANGUAGE_IDS))}"),
     ],
 )
 def test_create_session_refuses_bad_fields_with_422(server, body, detail):
@@ -132,7 +133,17 @@ def test_health_reports_ok_and_version(server):
 def test_languages_lists_the_runnable_languages(server):
     ids = [language["id"] for language in httpx.get(f"{server.http}/api/languages").json()]
 
-    assert ids == ["python", "javascript", "typescript", "sql"]
+    assert ids == [
+        "python",
+        "javascript",
+        "typescript",
+        "sql",
+        "lua",
+        "ruby",
+        "postgres",
+        "c",
+        "cpp",
+    ]
 
 
 def test_network_on_loopback_says_nobody_else_can_join(server):

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from server.languages import LANGUAGES
 from tests.support.peers import Peer
 
 
@@ -93,8 +94,8 @@ async def test_deeply_nested_json_gets_an_error_not_a_crash(room):
         (
             "language-change",
             {"language": "cobol"},
-            "Invalid payload: `payload.language` must be one of python, javascript, "
-            "typescript, sql",
+            "Invalid payload: `payload.language` must be one of "
+            + ", ".join(language.id for language in LANGUAGES),
         ),
         (
             "language-change",

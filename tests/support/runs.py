@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 from tests.support.browser import RoomPage
 
-# Pyodide's first load takes a few seconds on a busy 2-core machine.
-LOAD_TIMEOUT_MS = 60_000
+# Pyodide's first load takes a few seconds on a busy 2-core machine; the C/C++ compiler's
+# (105 MB) up to a minute.
+LOAD_TIMEOUT_MS = 120_000
 
 
 async def run(page: RoomPage, code: str, language: str | None = None) -> dict[str, str]:
@@ -62,3 +65,49 @@ async def newest_entry_when_done(page: RoomPage) -> dict[str, str]:
         timeout=LOAD_TIMEOUT_MS,
     )
     return await newest_entry(page)
+
+
+async def warm_with_spare(
+    page: RoomPage, language: str, code: str, runtime: str | None = None
+) -> None:
+    """A language's runtime (named as the page names it, when not the language's own id)
+    loaded by a first run of ``code``, and its warm spare standing by."""
+    await run(page, code, language=language)
+    await page.page.wait_for_selector(
+        f"[data-testid=runtime-status][data-{runtime or language}-spare=ready]",
+        timeout=LOAD_TIMEOUT_MS,
+    )
+
+
+async def stop_runaway(page: RoomPage, code: str) -> dict[str, str]:
+    """Run ``code`` that never ends, press Stop once it runs; returns the stopped entry."""
+    await page.set_code(code)
+    await page.testid("run-button").click()
+    await page.testid("stop-button").wait_for(state="visible")
+    await page.page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stop-button]').disabled"
+    )
+    await page.testid("stop-button").click()
+    return await newest_entry_when_done(page)
+
+
+async def seconds_to_output(page: RoomPage, code: str, expected: str) -> float:
+    """Run ``code`` and return how long after the click its output read ``expected``."""
+    await page.set_code(code)
+    clicked = time.monotonic()
+    await page.testid("run-button").click()
+    await page.page.wait_for_function(
+        """(expected) => {
+            const entry = document.querySelector('[data-testid=run-entry]');
+            const output = entry && entry.querySelector('[data-testid=run-output]');
+            return output && output.textContent === expected;
+        }""",
+        arg=expected,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    return time.monotonic() - clicked
+
+
+async def give_stdin(page: RoomPage, text: str) -> None:
+    await page.page.locator("details.stdin summary").click()
+    await page.testid("stdin-input").fill(text)

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 
 import { remoteCursorCount, remoteCursors } from "../src/editor/remoteCursors";
+import { starterFor } from "../src/editor/starters";
 import type { ClientMessage, ServerMessage, ServerMessageOf, SessionState } from "../src/net/protocol";
 import type { ChatEntry } from "../src/room/chatView";
 import { LanguagePicker } from "../src/room/languagePicker";
@@ -558,6 +559,21 @@ describe("RoomController: language", () => {
     expect(r.connection.sent).toEqual([{ type: "language-change", payload: { userId: ME, language: "sql" } }]);
     expect(r.select.value).toBe("python");
     expect(r.editorLanguages).toEqual([]);
+  });
+
+  it("the one who picked a language fills an empty editor with its starter", () => {
+    const r = room("");
+    r.receive({ type: "language-updated", payload: { userId: ME, language: "lua" } });
+    expect(r.ytext.toString()).toBe(starterFor("lua"));
+  });
+
+  it("someone else's pick, or code already written, leaves the text alone", () => {
+    const empty = room("");
+    empty.receive({ type: "language-updated", payload: { userId: BO.userId, language: "lua" } });
+    expect(empty.ytext.toString()).toBe("");
+    const written = room("print(1)");
+    written.receive({ type: "language-updated", payload: { userId: ME, language: "lua" } });
+    expect(written.ytext.toString()).toBe("print(1)");
   });
 });
 

@@ -2,8 +2,11 @@
 
 import { javascript } from "@codemirror/lang-javascript";
 import { python } from "@codemirror/lang-python";
-import { SQLite, sql } from "@codemirror/lang-sql";
-import type { LanguageSupport } from "@codemirror/language";
+import { PostgreSQL, SQLite, sql } from "@codemirror/lang-sql";
+import { LanguageSupport, StreamLanguage } from "@codemirror/language";
+import { c, cpp } from "@codemirror/legacy-modes/mode/clike";
+import { lua } from "@codemirror/legacy-modes/mode/lua";
+import { ruby } from "@codemirror/legacy-modes/mode/ruby";
 
 import { WIRE } from "../net/generated/wire";
 
@@ -26,6 +29,16 @@ export function languageSupport(id: string): LanguageSupport | [] {
       return javascript({ typescript: true });
     case "sql":
       return sql({ dialect: SQLite, upperCaseKeywords: true });
+    case "postgres":
+      return sql({ dialect: PostgreSQL, upperCaseKeywords: true });
+    case "c":
+      return new LanguageSupport(StreamLanguage.define(c));
+    case "cpp":
+      return new LanguageSupport(StreamLanguage.define(cpp));
+    case "lua":
+      return new LanguageSupport(StreamLanguage.define(lua));
+    case "ruby":
+      return new LanguageSupport(StreamLanguage.define(ruby));
     default:
       return [];
   }

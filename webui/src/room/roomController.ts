@@ -7,6 +7,7 @@
 import type * as Y from "yjs";
 
 import type { SharedEditor } from "../editor/editor";
+import { starterReplacing } from "../editor/starters";
 import { removeRemoteCursor, remoteCursorOffsets, setRemoteCursor } from "../editor/remoteCursors";
 import type { ConnectionStatus } from "../net/connection";
 import type {
@@ -124,6 +125,7 @@ export class RoomController {
       case "language-updated":
         this.announceLanguage(message.payload.userId, message.payload.language);
         this.showLanguage(message.payload.language);
+        if (this.isMe(message.payload.userId)) this.offerStarter(message.payload.language);
         break;
       case "code-update":
         this.onCodeUpdate(message.payload);
@@ -252,6 +254,17 @@ export class RoomController {
     this.parts.languages.show(language);
     this.parts.editor.setLanguage(language);
     this.runs.prepare(language);
+  }
+
+  /** Only the one who picked the language writes its starter, so it is not written twice. */
+  private offerStarter(language: string): void {
+    const ytext = this.parts.ytext;
+    const starter = starterReplacing(ytext.toString(), language);
+    if (starter === null) return;
+    ytext.doc?.transact(() => {
+      ytext.delete(0, ytext.length);
+      ytext.insert(0, starter);
+    });
   }
 
   private showRemoteCursor(payload: ServerMessageOf<"cursor-update">["payload"]): void {

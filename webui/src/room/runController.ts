@@ -14,6 +14,10 @@ const RUNTIME_NAMES: Record<string, string> = {
   javascript: "JavaScript",
   typescript: "TypeScript",
   sql: "SQLite",
+  lua: "Lua",
+  ruby: "Ruby",
+  postgres: "PostgreSQL",
+  clang: "C/C++ compiler",
 };
 
 export interface RunContext {
@@ -53,7 +57,7 @@ export class RunController {
   prepare(language: string): void {
     if (!Runners.runnable(language)) return;
     // The status line follows the selected language's runtime (TypeScript's is its checker).
-    const runtime = language;
+    const runtime = Runners.runtimeOf(language);
     this.controls.status.dataset.runtime = runtime;
     const pool = this.runners.pool(language);
     pool.warm();

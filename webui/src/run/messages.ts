@@ -25,6 +25,9 @@ export type WorkerMessage =
   | { type: "ready" }
   | { type: "load-error"; message: string }
   | { type: "output"; stream: Stream; text: string }
+  /** Compiling: the run's time limit, meant for runaway programs, waits until "running". */
+  | { type: "compiling" }
+  | { type: "running" }
   | { type: "truncated" }
   | { type: "done"; error: string | null; truncated: boolean };
 

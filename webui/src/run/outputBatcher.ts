@@ -35,7 +35,10 @@ export class OutputBatcher {
       else this.chunks.push({ stream, text: kept });
       this.buffered += kept.length;
     }
-    if (this.buffered >= FLUSH_CHARS || this.now() - this.lastFlush >= FLUSH_MS) this.flush();
+    // The cut is said at once: a program that goes on printing past it never writes again
+    // here (nor ends, when a loop runs until Stop or the timeout).
+    const cutNow = this.truncated && !this.announced;
+    if (cutNow || this.buffered >= FLUSH_CHARS || this.now() - this.lastFlush >= FLUSH_MS) this.flush();
   }
 
   flush(): void {

@@ -8,13 +8,18 @@ import { TypeCheckedRunner } from "./typeCheckedRunner";
 import { TypeCheckerClient } from "./typeCheckerClient";
 import { WorkerPool } from "./workerPool";
 
-type Runtime = "python" | "javascript" | "sql";
+type Runtime = "python" | "javascript" | "sql" | "lua" | "ruby" | "postgres" | "clang";
 
 const RUNTIME_OF: Record<string, Runtime> = {
   python: "python",
   javascript: "javascript",
   typescript: "javascript",
   sql: "sql",
+  lua: "lua",
+  ruby: "ruby",
+  postgres: "postgres",
+  c: "clang",
+  cpp: "clang",
 };
 
 // `new Worker(new URL(...), {type: "module"})` must stay literal: Vite bundles each worker
@@ -23,15 +28,21 @@ const SPAWN: Record<Runtime, () => Worker> = {
   python: () => new Worker(new URL("./workers/python.worker.ts", import.meta.url), { type: "module", name: "python" }),
   javascript: () => new Worker(new URL("./workers/js.worker.ts", import.meta.url), { type: "module", name: "javascript" }),
   sql: () => new Worker(new URL("./workers/sql.worker.ts", import.meta.url), { type: "module", name: "sql" }),
+  lua: () => new Worker(new URL("./workers/lua.worker.ts", import.meta.url), { type: "module", name: "lua" }),
+  ruby: () => new Worker(new URL("./workers/ruby.worker.ts", import.meta.url), { type: "module", name: "ruby" }),
+  postgres: () => new Worker(new URL("./workers/postgres.worker.ts", import.meta.url), { type: "module", name: "postgres" }),
+  clang: () => new Worker(new URL("./workers/clang.worker.ts", import.meta.url), { type: "module", name: "clang" }),
 };
 const spawnTypeChecker = () =>
   new Worker(new URL("./workers/typecheck.worker.ts", import.meta.url), { type: "module", name: "typecheck" });
 
 // Each JavaScript and Python run gets a fresh worker, as a new `node` or `python` process
 // would: nothing one run changes (globals, pending timers, imported modules) leaks into the
-// next. The warm spare takes over at once, so this costs no waiting unless runs follow each
-// other faster than a spare starts. SQLite gives each run a fresh database itself.
-const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true };
+// next; Lua and Ruby runs the same way. The warm spare takes over at once, so this costs no
+// waiting unless runs follow each other faster than a spare starts. SQLite gives each run a
+// fresh database itself; PostgreSQL resets its database after each run (creating one takes
+// seconds). The C/C++ compiler is kept: each run is a new program in a new WebAssembly instance.
+const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true, lua: false, ruby: false, postgres: true, clang: true };
 
 export class Runners {
   private readonly pools = new Map<Runtime, WorkerPool>();
@@ -44,6 +55,12 @@ export class Runners {
 
   static runnable(language: string): boolean {
     return language in RUNTIME_OF;
+  }
+
+  /** The runtime whose status a language shows: TypeScript's is its checker, C's the C/C++
+   *  compiler, the others their own. */
+  static runtimeOf(language: string): string {
+    return language === "typescript" ? "typescript" : (RUNTIME_OF[language] ?? language);
   }
 
   /** TypeScript is JavaScript's pool behind the type checker; the others are their pool. */

@@ -27,14 +27,20 @@ export function formatReal(value: number): string {
   return text.includes(".") ? text : `${text}.0`;
 }
 
-export function formatTable(columns: string[], rows: SqlValue[][]): string {
+/**
+ * `numericColumns` says which columns to right-align when the values' JavaScript types cannot
+ * (PostgreSQL's values all arrive as text); by default, columns of numbers are.
+ */
+export function formatTable(columns: string[], rows: SqlValue[][], numericColumns?: readonly boolean[]): string {
   const text = rows.map((row) => row.map(cell));
-  const numeric = columns.map((_, index) =>
-    rows.length > 0 && rows.every((row) => typeof row[index] === "number" || typeof row[index] === "bigint" || row[index] === null),
-  );
-  const widths = columns.map((name, index) =>
-    Math.max(name.length, ...text.map((row) => row[index].length)),
-  );
+  const numeric =
+    numericColumns ??
+    columns.map((_, index) =>
+      rows.length > 0 && rows.every((row) => typeof row[index] === "number" || typeof row[index] === "bigint" || row[index] === null),
+    );
+  // A loop, not Math.max(...): a million rows would overflow the call's arguments.
+  const widths = columns.map((name) => name.length);
+  for (const row of text) row.forEach((value, index) => (widths[index] = Math.max(widths[index], value.length)));
   const pad = (value: string, index: number) =>
     numeric[index] ? value.padStart(widths[index]) : value.padEnd(widths[index]);
   const lines = [

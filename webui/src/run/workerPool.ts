@@ -163,16 +163,27 @@ export class WorkerPool implements Runner {
         resolve({ error, truncated, durationMs: performance.now() - started, end });
       };
       let truncated = false;
+      const stopTimer = () => {
+        if (timer !== null) clearTimeout(timer);
+        timer = null;
+      };
+      const startTimer = () => {
+        stopTimer();
+        timer = setTimeout(
+          () => finish("timeout", `Timed out after ${Math.round(timeoutMs / 1000)} s: stopped.`, truncated),
+          timeoutMs,
+        );
+      };
       slot.handler = (message) => {
         if (message.type === "output") onOutput(message.stream, message.text);
         else if (message.type === "truncated") truncated = true;
+        // A compiler is not a runaway program: only the compiled program's time is limited.
+        else if (message.type === "compiling") stopTimer();
+        else if (message.type === "running") startTimer();
         else if (message.type === "done") finish("done", message.error, message.truncated || truncated);
       };
       void stopped.then(() => finish("stopped", STOPPED_ERROR, truncated));
-      timer = setTimeout(
-        () => finish("timeout", `Timed out after ${Math.round(timeoutMs / 1000)} s: stopped.`, truncated),
-        timeoutMs,
-      );
+      startTimer();
       slot.worker.postMessage(request);
     });
   }
