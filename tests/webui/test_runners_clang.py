@@ -54,7 +54,10 @@ async def test_cpp_with_bits_stdcpp_sorts_and_prints(alice):
 
 
 async def test_c_compiles_and_runs(alice):
-    code = '#include <stdio.h>\n#include <math.h>\nint main(void) { printf("%d %.1f\\n", 6 * 7, sqrt(2.25)); return 0; }\n'
+    code = (
+        "#include <stdio.h>\n#include <math.h>\n"
+        'int main(void) { printf("%d %.1f\\n", 6 * 7, sqrt(2.25)); return 0; }\n'
+    )
 
     result = await run(alice, code, language="c")
 
