@@ -79,6 +79,17 @@ async def warm_with_spare(
     )
 
 
+async def run_on_warm_runtime(
+    page: RoomPage, language: str, warm_code: str, code: str, runtime: str | None = None
+) -> dict[str, str]:
+    """Run ``code`` once the language's runtime and its spare are warm (output-cap tests:
+    only the flood's own time counts); returns the newest entry when it is done."""
+    await warm_with_spare(page, language, warm_code, runtime)
+    await page.set_code(code)
+    await page.testid("run-button").click()
+    return await newest_entry_when_done(page)
+
+
 async def stop_runaway(page: RoomPage, code: str) -> dict[str, str]:
     """Run ``code`` that never ends, press Stop once it runs; returns the stopped entry."""
     await page.set_code(code)

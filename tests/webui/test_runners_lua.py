@@ -9,8 +9,8 @@ import pytest
 from tests.support.browser import LAN_HOST
 from tests.support.runs import (
     give_stdin,
-    newest_entry_when_done,
     run,
+    run_on_warm_runtime,
     seconds_to_output,
     stop_runaway,
     warm_with_spare,
@@ -96,11 +96,9 @@ async def test_runaway_loop_is_ended_by_the_sessions_timeout(start_server, open_
 
 async def test_a_million_prints_are_capped_and_marked_truncated(open_room, session_id):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
-    await warm_with_spare(alice, "lua", "print('warm')")
-    await alice.set_code("for i = 0, 10^6 do print(i) end")
-
-    await alice.testid("run-button").click()
-    result = await newest_entry_when_done(alice)
+    result = await run_on_warm_runtime(
+        alice, "lua", "print('warm')", "for i = 0, 10^6 do print(i) end"
+    )
 
     assert result["truncated"] == "True"
     assert result["output"].startswith("0\n1\n2\n")

@@ -8,8 +8,8 @@ import pytest
 
 from tests.support.browser import LAN_HOST
 from tests.support.runs import (
-    newest_entry_when_done,
     run,
+    run_on_warm_runtime,
     seconds_to_output,
     stop_runaway,
     warm_with_spare,
@@ -102,11 +102,9 @@ async def test_runaway_query_is_ended_by_the_sessions_timeout(start_server, open
 
 async def test_a_huge_result_is_capped_and_marked_truncated(open_room, session_id):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
-    await warm_with_spare(alice, "postgres", "SELECT 1;")
-    await alice.set_code("SELECT n FROM generate_series(1, 200000) AS n;")
-
-    await alice.testid("run-button").click()
-    result = await newest_entry_when_done(alice)
+    result = await run_on_warm_runtime(
+        alice, "postgres", "SELECT 1;", "SELECT n FROM generate_series(1, 200000) AS n;"
+    )
 
     assert result["truncated"] == "True"
     assert result["output"].startswith("n\n------\n     1\n     2\n")

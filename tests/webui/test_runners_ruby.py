@@ -10,8 +10,8 @@ import pytest
 from tests.support.browser import LAN_HOST
 from tests.support.runs import (
     give_stdin,
-    newest_entry_when_done,
     run,
+    run_on_warm_runtime,
     seconds_to_output,
     stop_runaway,
     warm_with_spare,
@@ -91,13 +91,9 @@ async def test_runaway_loop_is_ended_by_the_sessions_timeout(start_server, open_
 
 async def test_output_past_the_line_cap_is_cut_and_marked_truncated(open_room, session_id):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
-    await warm_with_spare(alice, "ruby", "puts 'warm'")
     # Twice the 10,000-line cap: Ruby prints ~10,000 lines a second here, a million would
     # only be ended by the timeout.
-    await alice.set_code("20_000.times { |i| puts i }")
-
-    await alice.testid("run-button").click()
-    result = await newest_entry_when_done(alice)
+    result = await run_on_warm_runtime(alice, "ruby", "puts 'warm'", "20_000.times { |i| puts i }")
 
     assert result["truncated"] == "True"
     assert result["output"].startswith("0\n1\n2\n")
