@@ -87,3 +87,8 @@ class TokenBucket:
         """Refilled to the burst: nothing to remember for this key any more."""
         now = self._clock()
         return self._tokens + (now - self._updated) * self._rate >= self._burst
+
+
+def per_minute(limit: float, *, burst_cap: float) -> TokenBucket:
+    """``limit`` actions a minute, with a burst of up to ``burst_cap`` (at least one)."""
+    return TokenBucket(per_second=limit / 60, burst=min(burst_cap, max(1.0, limit)))

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from . import messages as m
+from . import ratelimit
 from .identities import Claim, IdentityBook
 from .integrity import checked_signal, notice
 from .notes import PrivateNotes
-from .ratelimit import TokenBucket
 from .refusals import SessionFull
 from .settings import Settings
 from .timer import SharedTimer
@@ -128,9 +128,7 @@ class InterviewerControls:
     def _take_integrity_report(self, participant: Participant) -> None:
         per_minute = self._settings.integrity_signals_per_minute
         if participant.integrity_reports is None:
-            participant.integrity_reports = TokenBucket(
-                per_second=per_minute / 60, burst=min(3.0, max(1.0, per_minute))
-            )
+            participant.integrity_reports = ratelimit.per_minute(per_minute, burst_cap=3.0)
         if not participant.integrity_reports.take():
             raise m.ProtocolError(
                 f"Too many integrity reports: at most {per_minute:g} a minute; this one was refused"

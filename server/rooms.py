@@ -23,6 +23,7 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from . import messages as m
+from . import ratelimit
 from .document import CodeDocument
 from .identities import Claim, IdentityBook
 from .ratelimit import TokenBucket
@@ -265,9 +266,7 @@ class Room(InterviewerControls):
         per_minute = self._settings.language_changes_per_minute
         if participant.language_changes is None:
             # A burst, so stepping through the menu with the arrow keys is not refused.
-            participant.language_changes = TokenBucket(
-                per_second=per_minute / 60, burst=min(10.0, max(1.0, per_minute))
-            )
+            participant.language_changes = ratelimit.per_minute(per_minute, burst_cap=10.0)
         if not participant.language_changes.take():
             raise m.ProtocolError(
                 f"Too many language changes: at most {per_minute:g} a minute; this one was refused"
