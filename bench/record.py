@@ -1,5 +1,6 @@
 """The record's costs on a simulated 60-minute interview: bytes on disk, the time of
-``code?at``, and what a keystroke costs the event loop.
+``code?at``, what a keystroke costs the event loop, and what recording it costs the process
+when 200 rooms type at once.
 
 Two participants type steadily for an hour (5 keystrokes a second each, one Yjs update per
 keystroke as the web UI sends them when typing at that pace, one backspace in ten), with a
@@ -126,6 +127,28 @@ async def _seek_times(directory: Path, end_ms: int) -> list[float]:
     return times
 
 
+async def writer_cost(directory: Path, rooms: int = 200, updates: int = 60_000) -> float:
+    """The process CPU, in µs, that recording one keystroke costs when many rooms type at
+    once (the 600-participant bench has 200): the put on the loop plus the writer thread's
+    share of its batch, SQLite included. The server runs on one pinned CPU in ``make bench``,
+    so this comes out of the same budget as the broadcasts."""
+    recorder = Recorder(directory)
+    recorder.start()
+    sessions = [f"room-{index:04d}" for index in range(rooms)]
+    for session_id in sessions:
+        recorder.new_session(session_id, title="", language="python", created_at=START)
+    await recorder.flushed()
+    update = bytes(range(28))  # the size of a one-character Yjs update
+    put = recorder._writer.queue.put
+    started = time.process_time()
+    for index in range(updates):
+        put((UPDATE, sessions[index % rooms], time.time(), "user-0123456789", update))
+    await recorder.flushed()
+    cost = (time.process_time() - started) / updates * 1e6
+    await recorder.stop()
+    return cost
+
+
 def _size_on_disk(directory: Path) -> int:
     return sum(path.stat().st_size for path in directory.iterdir() if path.is_file())
 
@@ -136,6 +159,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pairpad-record-bench-") as directory:
         figures = asyncio.run(simulate(Path(directory), args.minutes))
+    with tempfile.TemporaryDirectory(prefix="pairpad-record-bench-") as directory:
+        figures["writer_cpu_us_per_keystroke_200_rooms"] = asyncio.run(writer_cost(Path(directory)))
     for name, value in figures.items():
         sys.stdout.write(f"{name}: {value:,.2f}\n")
 

@@ -22,6 +22,7 @@ from .database import connect
 
 T = TypeVar("T")
 EMPTY_UPDATE = b"\x00\x00"
+_NO_SEQ_LIMIT = 2**62  # after the last keyframe, the search runs to the last update
 CHAT_REPLAYED = 200  # chat lines a restored room gives late joiners, like a live one
 
 
@@ -89,13 +90,28 @@ def code_at(db: sqlite3.Connection, session_id: str, at_ms: int) -> str | None:
     key = _key(db, session_id)
     if key is None:
         return None
-    last = db.execute(
-        "SELECT max(seq) FROM updates WHERE session = ? AND t <= ?", (key, at_ms)
-    ).fetchone()[0]
-    if last is None:
+    last = last_seq_at(db, key, at_ms)
+    if last == 0:
         return ""
     doc = _document_at(db, key, last)
     return str(doc.get(TEXT_NAME, type=Text))
+
+
+def last_seq_at(db: sqlite3.Connection, key: int, at_ms: int) -> int:
+    """The last ``seq`` made at or before ``at_ms`` (0: none). Times never go back within a
+    session and a keyframe's time is at least that of every record it covers, so the
+    keyframes either side of ``at_ms`` bound the search to about KEYFRAME_EVERY rows: the
+    updates table has no index on time (it would double the writer's cost per keystroke)."""
+    low, high = db.execute(
+        "SELECT coalesce(max(seq) FILTER (WHERE t <= ?2), 0), min(seq) FILTER (WHERE t > ?2) "
+        "FROM keyframes WHERE session = ?1",
+        (key, at_ms),
+    ).fetchone()
+    found = db.execute(
+        "SELECT max(seq) FROM updates WHERE session = ? AND seq > ? AND seq <= ? AND t <= ?",
+        (key, low, high if high is not None else _NO_SEQ_LIMIT, at_ms),
+    ).fetchone()[0]
+    return int(found) if found is not None else int(low)
 
 
 def _document_at(db: sqlite3.Connection, key: int, last_seq: int) -> Doc[Text]:

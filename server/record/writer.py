@@ -130,12 +130,18 @@ class RecordWriter:
         db = self._db
         assert db is not None
         results: list[tuple[Done, object]] = []
+        rows: list[tuple[int, int, int, str, bytes]] = []
         db.execute("BEGIN IMMEDIATE")
         try:
             for item in batch:
+                if item[0] == UPDATE:
+                    self._stamp_update(db, item, rows)
+                    continue
+                self._insert_updates(db, rows)  # a delete or an import must see them
                 result = self._write(db, item)
                 if result is not None:
                     results.append(result)
+            self._insert_updates(db, rows)
             self._save_counters(db, batch)
         except BaseException:
             db.execute("ROLLBACK")
@@ -145,9 +151,7 @@ class RecordWriter:
 
     def _write(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> tuple[Done, object] | None:
         kind = item[0]
-        if kind == UPDATE:
-            self._write_update(db, item)
-        elif kind == EVENT:
+        if kind == EVENT:
             self._write_event(db, item)
         elif kind == KEYFRAME:
             self._write_keyframe(db, item)
@@ -214,17 +218,30 @@ class RecordWriter:
                 ),
             )
 
-    def _write_update(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
+    def _stamp_update(
+        self,
+        db: sqlite3.Connection,
+        item: tuple[Any, ...],
+        rows: list[tuple[int, int, int, str, bytes]],
+    ) -> None:
+        """A keystroke's row, kept for one ``executemany`` with the batch's others."""
         _, session_id, seconds, user_id, data = item
         session = self._session(db, session_id)
         if session is None:
             return
         seq, t = self._stamp(session, seconds)
-        db.execute(
-            "INSERT INTO updates (session, seq, t, user_id, data) VALUES (?, ?, ?, ?, ?)",
-            (session.key, seq, t, user_id, data),
-        )
+        rows.append((session.key, seq, t, user_id, data))
         session.since_keyframe += 1
+
+    @staticmethod
+    def _insert_updates(
+        db: sqlite3.Connection, rows: list[tuple[int, int, int, str, bytes]]
+    ) -> None:
+        if rows:
+            db.executemany(
+                "INSERT INTO updates (session, seq, t, user_id, data) VALUES (?, ?, ?, ?, ?)", rows
+            )
+            rows.clear()
 
     def _write_event(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
         _, session_id, seconds, event_type, fields = item
@@ -286,7 +303,8 @@ class RecordWriter:
         )
         if session.since_keyframe == 0:
             return  # nothing new since the last one (a room that went idle, say)
-        t = max(int(seconds * 1000), session.last_t)
+        # Later records are stamped no earlier than the keyframe: reads.last_seq_at relies on it.
+        t = session.last_t = max(int(seconds * 1000), session.last_t)
         db.execute(
             "INSERT OR REPLACE INTO keyframes (session, seq, t, state) VALUES (?, ?, ?, ?)",
             (session.key, session.next_seq - 1, t, zlib.compress(state)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -34,18 +35,19 @@ def test_a_migration_keeps_the_data_and_a_failed_one_changes_nothing(tmp_path, m
         connection.execute("ALTER TABLE sessions ADD COLUMN half TEXT")
         raise sqlite3.OperationalError("disk I/O error")
 
+    shipped = schema.SCHEMA_VERSION
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, add_notes))
     monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
     migrated = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
     schema.migrate(migrated)
-    assert schema.version_of(migrated) == 2
+    assert schema.version_of(migrated) == shipped + 1
     assert migrated.execute("SELECT id, notes FROM sessions").fetchall() == [("s", "")]
 
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, broken))
     monkeypatch.setattr(schema, "SCHEMA_VERSION", len(schema.MIGRATIONS))
     with pytest.raises(sqlite3.OperationalError):
         schema.migrate(migrated)
-    assert schema.version_of(migrated) == 2
+    assert schema.version_of(migrated) == shipped + 1
     columns = [row[1] for row in migrated.execute("PRAGMA table_info(sessions)")]
     assert "half" not in columns
 
@@ -159,3 +161,62 @@ async def test_a_keystroke_costs_the_event_loop_one_put_and_batches_share_a_comm
     assert len(puts) == 500
     assert rows == 500
     assert transactions <= 3  # 500 keystrokes, a batch or two (and the barrier's)
+
+
+async def test_code_at_any_instant_is_found_through_the_keyframes_around_it(tmp_path):
+    """The updates table has no index on time: keyframes bound the search. Several updates
+    share a millisecond, keyframes fall between them, and every instant gives its text."""
+    recorder = Recorder(tmp_path)
+    recorder.start()
+    recorder.new_session("s1", title="", language="python", created_at=1.0)
+    text = "def f(x):\n    return x * 2\n" * 2
+    document = CodeDocument()
+    expected: dict[int, str] = {}
+    start = int(time.time() * 1000) + 60_000  # after the session-created event
+    for index, update in enumerate(typing_updates(text)):
+        t_ms = start + (index // 3) * 10  # three keystrokes per 10 ms
+        document.apply_update(update)
+        recorder._put((writer.UPDATE, "s1", t_ms / 1000, "id-ada", update))
+        expected[t_ms] = text[: index + 1]
+        if index % 11 == 10:
+            state = document.update_since(None)
+            recorder._put((writer.KEYFRAME, "s1", t_ms / 1000, state, document.code))
+    await recorder.flushed()
+
+    for t_ms, code in expected.items():
+        for at in (t_ms, t_ms + 9):
+            assert await recorder.read(reads.code_at, "s1", at) == code
+    assert await recorder.read(reads.code_at, "s1", start - 1) == ""
+    await recorder.stop()
+
+
+def test_version_1_files_keep_every_update_and_can_seek_after_the_migration(tmp_path):
+    """Version 2 moved the updates into a rowid table: a file written by version 1 keeps its
+    rows, in order, and ``code?at`` still works on it."""
+    path = tmp_path / FILE_NAME
+    old = sqlite3.connect(path, isolation_level=None)
+    schema.MIGRATIONS[0](old)
+    old.execute("PRAGMA user_version = 1")
+    old.execute(
+        "INSERT INTO sessions (key, id, title, language, created_at) "
+        "VALUES (1, 's', '', 'python', 1)"
+    )
+    rows = [
+        (1, seq, 1000 + seq, "id-ada", update)
+        for seq, update in enumerate(typing_updates("abc"), 1)
+    ]
+    old.executemany(
+        "INSERT INTO updates (session, seq, t, user_id, data) VALUES (?, ?, ?, ?, ?)", rows
+    )
+    old.close()
+
+    migrated = open_for_writing(tmp_path)
+    assert schema.version_of(migrated) == schema.SCHEMA_VERSION
+    assert migrated.execute("SELECT * FROM updates ORDER BY seq").fetchall() == rows
+    migrated.close()
+    assert [reads.run(path, reads.code_at, "s", t) for t in (1000, 1001, 1002, 1003)] == [
+        "",
+        "a",
+        "ab",
+        "abc",
+    ]
