@@ -21,6 +21,14 @@ Modules, one job each: ``database`` (the file: where, opening, moving a bad one 
 
 from __future__ import annotations
 
-from .recorder import NULL_RECORD, Recorder, SessionRecord, StoredSession
+from .recorder import NULL_RECORD, KeptIdentity, Recorder, SessionRecord, StoredSession
+from .writer import NewSession
 
-__all__ = ["NULL_RECORD", "Recorder", "SessionRecord", "StoredSession"]
+__all__ = [
+    "NULL_RECORD",
+    "KeptIdentity",
+    "NewSession",
+    "Recorder",
+    "SessionRecord",
+    "StoredSession",
+]
