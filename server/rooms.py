@@ -589,6 +589,8 @@ class RoomRegistry:
             raise TooManySessions(f"Too many sessions ({self._settings.max_rooms}); try later")
         room = self._new_room(session_id, title=stored.title, language=stored.language)
         room.restore(stored)
+        if stored.interviewer_key is None:
+            recorder.keep_interviewer_key(session_id, room.interviewer_key)
         self._rooms[session_id] = room
         self._schedule_expiry(room)
         recorder.snapshot(session_id)  # the next restore starts from here

@@ -99,6 +99,10 @@ def _discard(_: tuple[Any, ...]) -> None:
     pass
 
 
+def _ignore(_: object) -> None:
+    pass
+
+
 # For rooms made without a recorder (unit tests) and rooms whose record was deleted.
 NULL_RECORD = SessionRecord("", _discard)
 
@@ -167,6 +171,18 @@ class Recorder:
         """The room leaves memory: a last keyframe, so it comes back quickly."""
         self.snapshot(session_id)
         self._documents.pop(session_id, None)
+
+    def keep_interviewer_key(self, session_id: str, key: str) -> None:
+        """A session recorded without a co-interviewer key (before schema version 2, or
+        imported) keeps the one its restored room made, so the host's link outlives restarts."""
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute(
+                "UPDATE sessions SET interviewer_key = ? WHERE id = ? AND interviewer_key IS NULL",
+                (key, session_id),
+            )
+
+        self._put((IMPORT, session_id, write, _ignore))
 
     def _keyframe_wanted(self, session_id: str) -> None:
         """Called from the writer thread."""

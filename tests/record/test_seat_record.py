@@ -112,6 +112,14 @@ async def test_notes_and_question_travel_in_the_archive_and_the_html_export(serv
         }
         assert http.get(f"/api/sessions/{session_id}/history").json() == history
     assert other.session(session_id)["prompt"] == created["prompt"]
+    link = f"/api/sessions/{session_id}/interviewer-link"
+    with host_http(other) as http:
+        imported_link = http.get(link).json()["interviewerUrl"]  # archives carry no key
+    other.terminate()  # a graceful stop: what was queued is written
+    other.wait_for_log("Finished server process")
+    other.restart()
+    with host_http(other) as http:
+        assert http.get(link).json()["interviewerUrl"] == imported_link, "the key made is kept"
     assert "Ada: clear &lt;reasoning&gt; &amp; tests" in page
     assert "data-testid='prompt'" in page
     assert "numbers that add up to" in page
