@@ -25,7 +25,7 @@ from pathlib import Path
 from pycrdt import Doc, Text
 
 from server.document import CodeDocument
-from server.record import Recorder, reads
+from server.record import NewSession, Recorder, reads
 from server.record.database import FILE_NAME
 from server.record.writer import EVENT, UPDATE
 
@@ -67,7 +67,7 @@ async def simulate(directory: Path, minutes: int) -> dict[str, float]:
     recorder.start()
     room_doc = CodeDocument()
     recorder.attach("interview", room_doc)
-    recorder.new_session("interview", title="Simulated", language="python", created_at=START)
+    recorder.new_session("interview", NewSession("Simulated", "python", int(START * 1000)))
     typists = [Typist("# ada", 1), Typist("# grace", 2)]
     with typists[0].doc.transaction():
         typists[0].text.insert(0, "# ada\n#end\n# grace\n#end\n")
@@ -136,7 +136,7 @@ async def writer_cost(directory: Path, rooms: int = 200, updates: int = 60_000) 
     recorder.start()
     sessions = [f"room-{index:04d}" for index in range(rooms)]
     for session_id in sessions:
-        recorder.new_session(session_id, title="", language="python", created_at=START)
+        recorder.new_session(session_id, NewSession("", "python", int(START * 1000)))
     await recorder.flushed()
     update = bytes(range(28))  # the size of a one-character Yjs update
     put = recorder._writer.queue.put

@@ -17,14 +17,14 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from pydantic import BaseModel
 
-from . import __version__, network
+from . import __version__, network, templates
 from .document import normalise_newlines
 from .host_auth import require_host
 from .hosts import origin_allowed
 from .languages import LANGUAGE_IDS, LANGUAGES
 from .messages import SERVER_USER_ID
 from .refusals import TooManySessions
-from .rooms import Room
+from .rooms import Question, Room
 from .state import app_state
 
 router = APIRouter(prefix="/api")
@@ -67,6 +67,8 @@ def _is_json(content_type: str | None) -> bool:
 class CreateSession(BaseModel):
     title: str = ""
     language: str | None = None
+    # A question of the library (GET /api/templates): its prompt and starter code.
+    templateId: str | None = None
 
 
 def _links(room: Room) -> dict[str, str]:
@@ -92,21 +94,43 @@ async def create_session(
 ) -> dict[str, Any]:
     state = app_state(request.app)
     body = body or CreateSession()
-    title = " ".join(normalise_newlines(body.title).split())
+    template = await _template(request, body.templateId)
+    title = " ".join(normalise_newlines(body.title).split()) or template.get("title", "")
     if len(title) > state.settings.max_title_chars:
         raise HTTPException(
             422, f"`title` is too long (at most {state.settings.max_title_chars} characters)"
         )
-    language = body.language or state.settings.default_language
+    starter_code: dict[str, str] = template.get("starterCode", {})
+    language = body.language or _language_for(starter_code, state.settings.default_language)
     if language not in LANGUAGE_IDS:
         raise HTTPException(422, f"`language` must be one of {', '.join(sorted(LANGUAGE_IDS))}")
     _take_creation(request)
+    question = Question(prompt=template.get("prompt", ""), starter_code=starter_code)
     try:
-        room = state.rooms.create(title=title, language=language)
+        room = state.rooms.create(title=title, language=language, question=question)
     except TooManySessions as error:
         raise HTTPException(503, str(error)) from error
     response.headers.update(NO_STORE)
     return {**room.summary(), **_links(room), **_host_links(room)}
+
+
+async def _template(request: Request, template_id: str | None) -> dict[str, Any]:
+    """The library's question a session starts from ({} for none); 422 for an unknown id."""
+    if template_id is None:
+        return {}
+    found: dict[str, Any] | None = await app_state(request.app).recorder.read(
+        templates.get, template_id
+    )
+    if found is None:
+        raise HTTPException(422, "`templateId` names no question of the library")
+    return found
+
+
+def _language_for(starter_code: dict[str, str], default: str) -> str:
+    """The default language, unless the question has starter code only in others."""
+    if not starter_code or default in starter_code:
+        return default
+    return next(iter(starter_code))
 
 
 def _take_creation(request: Request) -> None:
@@ -135,6 +159,14 @@ async def get_session(request: Request, response: Response, session_id: str) -> 
     room = await _room_or_404(request, session_id)
     response.headers.update(NO_STORE)  # the answer carries the interview's code
     return {**room.summary(), **_links(room), "code": room.document.code}
+
+
+@router.get("/sessions/{session_id}/interviewer-link", dependencies=[Depends(require_host)])
+async def interviewer_link(request: Request, response: Response, session_id: str) -> dict[str, str]:
+    """The co-interviewer link again, for the host's room page (POST gave it once)."""
+    room = await _room_or_404(request, session_id)
+    response.headers.update(NO_STORE)
+    return _host_links(room)
 
 
 @router.post("/sessions/{session_id}/end", dependencies=[Depends(require_host)])

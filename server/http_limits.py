@@ -95,6 +95,7 @@ class BodyTooLarge(HTTPException):
 
 
 IMPORT_PATH = "/api/sessions/import"
+TEMPLATES_PATH = "/api/templates"
 
 
 def body_too_large_text(limit: int, setting: str = "max_request_body_bytes") -> str:
@@ -115,14 +116,20 @@ class RequestBodyLimit:
         # An interview's archive is megabytes: the one path with a limit of its own.
         self.import_limit = settings.max_import_bytes
         self.import_text = body_too_large_text(self.import_limit, "max_import_bytes")
+        # A question's prompt and starter code, or a library's import file.
+        self.template_limit = settings.max_template_bytes
+        self.template_text = body_too_large_text(self.template_limit, "max_template_bytes")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         limit, text = self.limit, self.text
-        if scope["path"] == IMPORT_PATH:
+        path: str = scope["path"]
+        if path == IMPORT_PATH:
             limit, text = self.import_limit, self.import_text
+        elif path == TEMPLATES_PATH or path.startswith(TEMPLATES_PATH + "/"):
+            limit, text = self.template_limit, self.template_text
         length, streamed = _declared_body(scope["headers"])
         if length is not None and length > limit:
             await _send_json(send, 413, text)  # at once: nothing of the body is read

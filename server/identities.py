@@ -81,6 +81,11 @@ class IdentityBook:
                 return Claim(requested, Identity(new_secret(), role, sealed=False))
         return Claim(self._new_user_id(), Identity(new_secret(), role, keeps_secrets))
 
+    def restore(self, user_id: str, identity: Identity) -> None:
+        """An identity from the interview record (a restart), oldest use first."""
+        self._known.pop(user_id, None)
+        self._known[user_id] = identity
+
     def record(self, claim: Claim, *, in_room: Callable[[str], bool]) -> None:
         self._known.pop(claim.user_id, None)
         self._known[claim.user_id] = claim.identity

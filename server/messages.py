@@ -342,6 +342,12 @@ class SessionState(_Out):
     controls: Controls
     timer: TimerState
     serverTime: int  # milliseconds since the epoch, server clock, when this was sent
+    # The question everyone reads, Markdown ("" when the session has none); shown as text or
+    # safely rendered, never as HTML from the prompt itself.
+    prompt: str
+    # The question's starter code per language id: what a language switch writes into an
+    # untouched editor instead of the built-in starter.
+    starterCode: dict[str, str]
 
 
 class ControlsUpdated(_Out):

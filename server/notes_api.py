@@ -1,4 +1,5 @@
-"""``/api/sessions/{id}/notes``: the interviewers' private notes for scripts, host only."""
+"""``/api/sessions/{id}/notes``: the interviewers' private notes for scripts, host only.
+They are stored with the interview record (server/record), like the code."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pydantic import BaseModel
 
 from .api import NO_STORE
 from .host_auth import require_host
+from .refusals import TooManySessions
 from .rooms import Room
 from .state import app_state
 
@@ -17,8 +19,13 @@ class Notes(BaseModel):
     text: str
 
 
-def _room(request: Request, session_id: str) -> Room:
-    room = app_state(request.app).rooms.get(session_id)
+async def _room(request: Request, session_id: str) -> Room:
+    """The room, brought back from the record if it left memory (idle, or a restart): the
+    notes are stored with it."""
+    try:
+        room = await app_state(request.app).rooms.find(session_id)
+    except TooManySessions as error:
+        raise HTTPException(503, str(error)) from error
     if room is None:
         raise HTTPException(404, "Session not found")
     return room
@@ -27,7 +34,7 @@ def _room(request: Request, session_id: str) -> Room:
 @router.get("/sessions/{session_id}/notes")
 async def get_notes(request: Request, response: Response, session_id: str) -> dict[str, str]:
     response.headers.update(NO_STORE)
-    return {"text": _room(request, session_id).notes.text}
+    return {"text": (await _room(request, session_id)).notes.text}
 
 
 @router.put("/sessions/{session_id}/notes")
@@ -35,7 +42,7 @@ async def put_notes(
     request: Request, response: Response, session_id: str, body: Notes
 ) -> dict[str, str]:
     """Replace the notes; interviewers in the room see the change merge into their pane."""
-    room = _room(request, session_id)
+    room = await _room(request, session_id)
     limit = app_state(request.app).settings.max_notes_bytes
     if len(body.text.encode()) > limit:
         raise HTTPException(422, f"`text` is too long (at most {limit} bytes: max_notes_bytes)")

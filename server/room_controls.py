@@ -16,9 +16,10 @@ import msgspec
 
 from . import messages as m
 from . import ratelimit
-from .identities import Claim, IdentityBook
+from .identities import Claim, Identity, IdentityBook
 from .integrity import checked_signal, notice
 from .notes import PrivateNotes
+from .record import KeptIdentity
 from .refusals import SessionFull
 from .settings import Settings
 from .timer import SharedTimer
@@ -85,6 +86,7 @@ class InterviewerControls:
             raise m.ProtocolError("An interviewer cannot be removed")
         identity = self._identities.get(user_id)
         self._removed.add(user_id, identity.secret if identity else None)
+        self._keep_identity(user_id)
         for connection in list(target.connections):
             connection.send_error(m.REMOVED)
             connection.close(m.CloseCode.REMOVED, m.REMOVED)
@@ -93,6 +95,8 @@ class InterviewerControls:
     def admit_waiting(self, waiting_id: str) -> None:
         join = self._take_waiting(waiting_id)
         self._removed.forgive(join.removed_ids)
+        for user_id in join.removed_ids:
+            self._keep_identity(user_id)
         self._let_in(join.request)
         self._tell_interviewers(self._waiting_list())
 
@@ -192,19 +196,49 @@ class InterviewerControls:
             connection.send_error(str(error))
 
     def edit_notes(self, connection: Connection, update_b64: str, update: bytes) -> None:
-        """An interviewer's edit of the private notes, to the other interviewers only."""
+        """An interviewer's edit of the private notes, to the other interviewers only (and
+        the record, whose writer thread batches it like the code's)."""
         fix = self.notes.apply_update(update)
-        frame = m.notes_update(m.NotesUpdate(self._author(connection), update_b64))
+        author = self._author(connection)
+        self.record.notes(author, update)
+        frame = m.notes_update(m.NotesUpdate(author, update_b64))
         self._tell_interviewers(frame, exclude=connection)
         if fix is not None:
+            self.record.notes(m.SERVER_USER_ID, fix)
             self._tell_interviewers(m.notes_update(m.NotesUpdate(m.SERVER_USER_ID, b64encode(fix))))
 
     def replace_notes(self, text: str) -> None:
         """The host's PUT /notes: the whole text, as a minimal edit every interviewer merges."""
         update = self.notes.replace_text(text)
         if update is not None:
+            self.record.notes(m.SERVER_USER_ID, update)
             frame = m.notes_update(m.NotesUpdate(m.SERVER_USER_ID, b64encode(update)))
             self._tell_interviewers(frame)
+
+    def _keep_identity(self, user_id: str) -> None:
+        """Tell the record who holds ``user_id`` now, so a restart keeps the identity rules
+        (and the removals) as they were."""
+        identity = self._identities.get(user_id)
+        removed_secret = self._removed.secret_of(user_id)
+        secret = identity.secret if identity else removed_secret
+        if secret is None:
+            return
+        kept = KeptIdentity(
+            secret=secret,
+            role=identity.role if identity else m.CANDIDATE,
+            sealed=identity.sealed if identity else True,
+            removed=self._removed.has(user_id),
+        )
+        self.record.identity(user_id, kept)
+
+    def _restore_identities(self, kept: list[tuple[str, KeptIdentity]]) -> None:
+        """The identities from the record, oldest use first (see ``_keep_identity``)."""
+        for user_id, identity in kept[-self._settings.max_identities_per_room :]:
+            role = m.INTERVIEWER if identity.role == m.INTERVIEWER else m.CANDIDATE
+            self._identities.restore(user_id, Identity(identity.secret, role, identity.sealed))
+        for user_id, identity in kept:
+            if identity.removed:
+                self._removed.add(user_id, identity.secret)
 
     def _send_interviewer_state(self, connection: Connection) -> None:
         """What only an interviewer's join brings: the private notes, who waits."""

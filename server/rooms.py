@@ -15,7 +15,7 @@ import logging
 import secrets
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NewType
 
@@ -27,7 +27,7 @@ from . import ratelimit
 from .document import CodeDocument
 from .identities import Claim, IdentityBook
 from .ratelimit import TokenBucket
-from .record import NULL_RECORD, Recorder, SessionRecord, StoredSession
+from .record import NULL_RECORD, NewSession, Recorder, SessionRecord, StoredSession
 from .record.recorder import cap_output
 from .refusals import AlreadyJoined, SessionFull, TooManySessions
 from .room_controls import InterviewerControls
@@ -57,6 +57,14 @@ PALETTE = (
     "#5c7cfa",
     "#e67700",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What a session starts from: a question of the library (templates.py), or nothing."""
+
+    prompt: str = ""
+    starter_code: Mapping[str, str] = field(default_factory=dict)
 
 
 def new_session_id() -> SessionId:
@@ -92,6 +100,10 @@ class Room(InterviewerControls):
         self.title = title
         self.created_at = time.time()
         self.language = language
+        # The question everyone reads (Markdown) and its starter code per language: set when
+        # the session is made from the question library, shown to everyone in session-state.
+        self.prompt = ""
+        self.starter_code: dict[str, str] = {}
         self.ever_joined = False
         # The co-interviewer's key: in the host's interviewerUrl only, never in a frame.
         self.interviewer_key = secrets.token_urlsafe(16)
@@ -160,6 +172,7 @@ class Room(InterviewerControls):
         missing = self.document.update_since(request.state_vector) if request.crdt else None
 
         self._identities.record(claim, in_room=self._participants.__contains__)
+        self._keep_identity(claim.user_id)
         if participant is None:
             person = m.Person(claim.user_id, request.username, self._free_color(), connection.role)
             participant = Participant(person)
@@ -332,12 +345,29 @@ class Room(InterviewerControls):
 
     # ------------------------------------------------------------ the record
 
+    def start_with(self, question: Question) -> None:
+        """A new session's question and starter code (the server's own first edit)."""
+        self.prompt = question.prompt
+        self.starter_code = dict(question.starter_code)
+        code = question.starter_code.get(self.language, "")
+        update = self.document.replace_code(code) if code else None
+        if update is not None:
+            self.record.code(m.SERVER_USER_ID, update)
+
     def restore(self, stored: StoredSession) -> None:
         """Come back from disk with the same CRDT state (client ids and clocks), so pages
-        that reconnect with offline edits merge them as with a room that never left."""
+        that reconnect with offline edits merge them as with a room that never left; and
+        with the same notes, question, co-interviewer key and identities."""
         self.created_at = stored.created_at_ms / 1000
         if stored.state:
             self.document.apply_update(stored.state)
+        if stored.notes:
+            self.notes.restore(stored.notes)
+        self.prompt = stored.prompt
+        self.starter_code = stored.starter_code
+        if stored.interviewer_key is not None:
+            self.interviewer_key = stored.interviewer_key
+        self._restore_identities(stored.identities)
         if stored.ended_at_ms is not None:
             self.ended_at = stored.ended_at_ms / 1000
             ended = m.SessionEnded(userId=m.SERVER_USER_ID, endedAt=stored.ended_at_ms)
@@ -363,6 +393,7 @@ class Room(InterviewerControls):
             "participants": [msgspec.to_builtins(p.person) for p in self._participants.values()],
             "createdAt": int(self.created_at * 1000),
             "ended": self.ended_at is not None,
+            "prompt": self.prompt,
         }
 
     # ------------------------------------------------------------ internals
@@ -452,6 +483,8 @@ class Room(InterviewerControls):
             controls=self.controls,
             timer=self.timer.view(now_ms()),
             serverTime=now_ms(),
+            prompt=self.prompt,
+            starterCode=self.starter_code,
         )
 
     def _recent_chat(self) -> list[m.Frame]:
@@ -496,14 +529,22 @@ class RoomRegistry:
     def connection_count(self) -> int:
         return sum(room.connection_count for room in self._rooms.values())
 
-    def create(self, *, title: str, language: str) -> Room:
+    def create(self, *, title: str, language: str, question: Question | None = None) -> Room:
         if len(self._rooms) >= self._settings.max_rooms:
             raise TooManySessions(f"Too many sessions ({self._settings.max_rooms}); try later")
         room = self._new_room(new_session_id(), title=title, language=language)
+        question = question or Question()
         if self._recorder is not None:
-            self._recorder.new_session(
-                room.id, title=title, language=language, created_at=room.created_at
+            new = NewSession(
+                title=title,
+                language=language,
+                created_at_ms=int(room.created_at * 1000),
+                prompt=question.prompt,
+                starter_code=dict(question.starter_code),
+                interviewer_key=room.interviewer_key,
             )
+            self._recorder.new_session(room.id, new)
+        room.start_with(question)
         self._rooms[room.id] = room
         self._schedule_expiry(room)  # a room nobody ever joins expires too
         return room
@@ -548,6 +589,8 @@ class RoomRegistry:
             raise TooManySessions(f"Too many sessions ({self._settings.max_rooms}); try later")
         room = self._new_room(session_id, title=stored.title, language=stored.language)
         room.restore(stored)
+        if stored.interviewer_key is None:
+            recorder.keep_interviewer_key(session_id, room.interviewer_key)
         self._rooms[session_id] = room
         self._schedule_expiry(room)
         recorder.snapshot(session_id)  # the next restore starts from here

@@ -186,6 +186,23 @@ class Settings(BaseSettings):
         gt=0,
         description="Largest private notes of one session in UTF-8 bytes (interviewers only).",
     )
+    max_templates: int = Field(
+        500, gt=0, description="Questions the question library holds (422 beyond it)."
+    )
+    max_prompt_chars: int = Field(
+        20_000, gt=0, description="Longest prompt (Markdown) of a question in the library."
+    )
+    max_starter_code_chars: int = Field(
+        50_000,
+        gt=0,
+        description="Longest starter code of a question, for each language.",
+    )
+    max_template_bytes: int = Field(
+        4 * MIB,
+        gt=0,
+        description="Largest request body of the /api/templates calls (one question, or an "
+        "import file of many; 413 beyond it); they are allowed past max_request_body_bytes.",
+    )
     integrity_signals_per_minute: float = Field(
         12.0, gt=0, description="Integrity reports one participant may send per minute."
     )

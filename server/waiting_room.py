@@ -114,6 +114,12 @@ class Removals:
             if removed_id == user_id or _same_secret(presented, secret)
         )
 
+    def has(self, user_id: str) -> bool:
+        return user_id in self._secrets
+
+    def secret_of(self, user_id: str) -> str | None:
+        return self._secrets.get(user_id)
+
     def forgive(self, user_ids: tuple[str, ...]) -> None:
         """An interviewer let this person back in."""
         for user_id in user_ids:

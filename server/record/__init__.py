@@ -16,11 +16,20 @@ Why the standard library's ``sqlite3`` (WAL, one writer thread) and not pycrdt-s
 Modules, one job each: ``database`` (the file: where, opening, moving a bad one aside),
 ``schema`` (tables and migrations), ``writer`` (the thread that batches writes),
 ``recorder`` (what the event loop calls), ``reads`` (queries run in worker threads),
-``archive`` (export and import), ``routes`` (the HTTP interface).
+``archive`` (export and import), ``routes`` (the HTTP interface), ``example_questions``
+(the question library's first three questions, added by schema version 2).
 """
 
 from __future__ import annotations
 
-from .recorder import NULL_RECORD, Recorder, SessionRecord, StoredSession
+from .recorder import NULL_RECORD, KeptIdentity, Recorder, SessionRecord, StoredSession
+from .writer import NewSession
 
-__all__ = ["NULL_RECORD", "Recorder", "SessionRecord", "StoredSession"]
+__all__ = [
+    "NULL_RECORD",
+    "KeptIdentity",
+    "NewSession",
+    "Recorder",
+    "SessionRecord",
+    "StoredSession",
+]

@@ -137,12 +137,34 @@ def stored_session(db: sqlite3.Connection, session_id: str) -> dict[str, Any] | 
     keyframe and what followed it, merged without integrating, so edits that were still
     waiting for others stay waiting), and its recent chat."""
     row = db.execute(
-        "SELECT key, title, language, created_at, ended_at FROM sessions WHERE id = ?",
+        "SELECT key, title, language, created_at, ended_at, prompt, starter_code, "
+        "interviewer_key FROM sessions WHERE id = ?",
         (session_id,),
     ).fetchone()
     if row is None:
         return None
-    key, title, language, created_at, ended_at = row
+    key, title, language, created_at, ended_at, prompt, starter_code, interviewer_key = row
+    return {
+        "session_id": session_id,
+        "title": title,
+        "language": language,
+        "created_at_ms": created_at,
+        "ended_at_ms": ended_at,
+        "state": _document_state(db, key),
+        "chat": _recent_chat(db, key),
+        "notes": notes_state(db, key),
+        "prompt": prompt,
+        "starter_code": json.loads(starter_code),
+        "interviewer_key": interviewer_key,
+        "identities": db.execute(
+            "SELECT user_id, secret, role, sealed, removed FROM identities WHERE session = ? "
+            "ORDER BY used, user_id",
+            (key,),
+        ).fetchall(),
+    }
+
+
+def _document_state(db: sqlite3.Connection, key: int) -> bytes:
     keyframe = db.execute(
         "SELECT seq, state FROM keyframes WHERE session = ? ORDER BY seq DESC LIMIT 1", (key,)
     ).fetchone()
@@ -157,17 +179,35 @@ def stored_session(db: sqlite3.Connection, session_id: str) -> dict[str, Any] | 
             "SELECT data FROM updates WHERE session = ? AND seq > ? ORDER BY seq", (key, after)
         )
     ]
+    return _merged(parts)
+
+
+def _merged(parts: list[bytes]) -> bytes:
     state = merge_updates(*parts) if len(parts) > 1 else (parts[0] if parts else b"")
-    state = b"" if state == EMPTY_UPDATE else state
-    return {
-        "session_id": session_id,
-        "title": title,
-        "language": language,
-        "created_at_ms": created_at,
-        "ended_at_ms": ended_at,
-        "state": state,
-        "chat": _recent_chat(db, key),
-    }
+    return b"" if state == EMPTY_UPDATE else state
+
+
+def notes_state(db: sqlite3.Connection, key: int) -> bytes:
+    """The private notes as one Yjs update: every notes update merged (they are small, at
+    most ``max_notes_bytes`` of text, so they need no keyframes)."""
+    return _merged(
+        [
+            data
+            for (data,) in db.execute(
+                "SELECT data FROM notes WHERE session = ? ORDER BY seq", (key,)
+            )
+        ]
+    )
+
+
+def notes_text(db: sqlite3.Connection, session_id: str) -> str:
+    key = _key(db, session_id)
+    state = b"" if key is None else notes_state(db, key)
+    if not state:
+        return ""
+    doc: Doc[Text] = Doc()
+    doc.apply_update(state)
+    return str(doc.get(TEXT_NAME, type=Text))
 
 
 def _recent_chat(db: sqlite3.Connection, key: int) -> list[dict[str, Any]]:

@@ -11,13 +11,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import reads
 from .database import database_path
-from .writer import BARRIER, CREATE, DELETE, EVENT, IMPORT, KEYFRAME, UPDATE, RecordWriter
+from .writer import (
+    BARRIER,
+    CREATE,
+    DELETE,
+    EVENT,
+    IDENTITY,
+    IMPORT,
+    KEYFRAME,
+    NOTES,
+    UPDATE,
+    NewSession,
+    RecordWriter,
+)
 
 if TYPE_CHECKING:
     import sqlite3
@@ -62,13 +74,47 @@ class SessionRecord:
         """The interview is over: sets the session's ``endedAt``."""
         self.record_event("session-ended")
 
+    def notes(self, user_id: str, update: bytes) -> None:
+        """An edit of the interviewers' private notes (their own Yjs document)."""
+        self._put((NOTES, self.session_id, time.time(), user_id, update))
+
+    def identity(self, user_id: str, kept: KeptIdentity) -> None:
+        """Who holds ``user_id`` (its secret, role; whether an interviewer removed it), so
+        the identity rules hold across a restart as they do in a live room."""
+        self._put(
+            (
+                IDENTITY,
+                self.session_id,
+                time.time(),
+                user_id,
+                kept.secret,
+                kept.role,
+                kept.sealed,
+                kept.removed,
+            )
+        )
+
 
 def _discard(_: tuple[Any, ...]) -> None:
     pass
 
 
+def _ignore(_: object) -> None:
+    pass
+
+
 # For rooms made without a recorder (unit tests) and rooms whose record was deleted.
 NULL_RECORD = SessionRecord("", _discard)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptIdentity:
+    """An identity a room handed out, as the record keeps it (identities.py, waiting_room.py)."""
+
+    secret: str
+    role: str
+    sealed: bool
+    removed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +128,12 @@ class StoredSession:
     ended_at_ms: int | None  # an interview ended before the restart stays ended
     state: bytes  # one Yjs update holding the whole document, pending edits included
     chat: list[dict[str, Any]]
+    notes: bytes = b""  # the private notes' state, one Yjs update
+    prompt: str = ""
+    starter_code: dict[str, str] = field(default_factory=dict)
+    interviewer_key: str | None = None  # None for a session recorded before keys were kept
+    # Oldest use first, as the room's IdentityBook keeps them.
+    identities: list[tuple[str, KeptIdentity]] = field(default_factory=list)
 
 
 class Recorder:
@@ -107,8 +159,8 @@ class Recorder:
 
     # ------------------------------------------------------------ rooms
 
-    def new_session(self, session_id: str, *, title: str, language: str, created_at: float) -> None:
-        self._put((CREATE, session_id, time.time(), title, language, int(created_at * 1000)))
+    def new_session(self, session_id: str, new: NewSession) -> None:
+        self._put((CREATE, session_id, time.time(), new))
 
     def attach(self, session_id: str, document: CodeDocument) -> SessionRecord:
         """A live room: its document is where keyframes come from."""
@@ -119,6 +171,18 @@ class Recorder:
         """The room leaves memory: a last keyframe, so it comes back quickly."""
         self.snapshot(session_id)
         self._documents.pop(session_id, None)
+
+    def keep_interviewer_key(self, session_id: str, key: str) -> None:
+        """A session recorded without a co-interviewer key (before schema version 2, or
+        imported) keeps the one its restored room made, so the host's link outlives restarts."""
+
+        def write(db: sqlite3.Connection) -> None:
+            db.execute(
+                "UPDATE sessions SET interviewer_key = ? WHERE id = ? AND interviewer_key IS NULL",
+                (key, session_id),
+            )
+
+        self._put((IMPORT, session_id, write, _ignore))
 
     def _keyframe_wanted(self, session_id: str) -> None:
         """Called from the writer thread."""
@@ -146,10 +210,15 @@ class Recorder:
         return bool(await self._through_writer(lambda done: (DELETE, session_id, done)))
 
     async def write_imported(
-        self, session_id: str, write: Callable[[sqlite3.Connection], object]
+        self, session_id: str | None, write: Callable[[sqlite3.Connection], object]
     ) -> object:
-        """Runs ``write`` in the writer's transaction, in queue order."""
-        return await self._through_writer(lambda done: (IMPORT, session_id, write, done))
+        """Runs ``write`` in the writer's transaction, in queue order, in a savepoint: what
+        it raises is raised here, and only its own changes are undone. ``session_id`` None:
+        not a session's record (the question library)."""
+        result = await self._through_writer(lambda done: (IMPORT, session_id, write, done))
+        if isinstance(result, Exception):
+            raise result
+        return result
 
     async def _through_writer(
         self, item: Callable[[Callable[[object], None]], tuple[Any, ...]]
@@ -170,7 +239,13 @@ class Recorder:
 
     async def load(self, session_id: str) -> StoredSession | None:
         found = await self.read(reads.stored_session, session_id)
-        return None if found is None else StoredSession(**found)
+        if found is None:
+            return None
+        found["identities"] = [
+            (user_id, KeptIdentity(secret, role, bool(sealed), bool(removed)))
+            for user_id, secret, role, sealed, removed in found["identities"]
+        ]
+        return StoredSession(**found)
 
 
 def _settle(future: asyncio.Future[object], result: object) -> None:

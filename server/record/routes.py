@@ -109,8 +109,12 @@ async def import_session(request: Request) -> dict[str, Any]:
     which the body limit allows on this path only)."""
     state = app_state(request.app)
     body = await request.body()
+    settings = state.settings
+    limits = archive.ImportLimits(
+        settings.max_notes_bytes, settings.max_prompt_chars, settings.max_starter_code_chars
+    )
     try:
-        record = await archive.parse_in_thread(body)
+        record = await archive.parse_in_thread(body, limits)
     except archive.BadArchive as error:
         raise HTTPException(422, f"Not a PairPad archive: {error}") from None
     if state.rooms.get(record.session.sessionId) is not None:

@@ -8,12 +8,21 @@ Layout: sessions get a small integer ``key`` so the history rows (tens of thousa
 do not each repeat a 22-character id. ``seq`` numbers a session's updates and events in the
 single order the event loop made them, so the history interleaves them exactly. A keyframe
 holds the document's full state after every record up to its ``seq``.
+
+Version 3 adds what the interviewer's seat keeps: the private notes' Yjs updates (``notes``,
+numbered with the same ``seq``), each session's question (``prompt``, ``starter_code``) and
+co-interviewer key, the identities a room handed out (``identities``: their secrets, so an
+identity cannot be borrowed after a restart, and who was removed), and the question library
+(``templates``), seeded with three examples.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
+
+from .example_questions import EXAMPLES
 
 _V1 = """
 CREATE TABLE sessions (
@@ -90,9 +99,53 @@ def _statements(script: str) -> Callable[[sqlite3.Connection], None]:
     return run
 
 
+# Version 3: the interviewer's seat: the question, notes, identities and the library.
+_V3 = """
+ALTER TABLE sessions ADD COLUMN prompt TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN starter_code TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE sessions ADD COLUMN interviewer_key TEXT;
+CREATE TABLE notes (
+    session INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    t INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (session, seq)
+) WITHOUT ROWID;
+CREATE TABLE identities (
+    session INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    role TEXT NOT NULL,
+    sealed INTEGER NOT NULL,
+    removed INTEGER NOT NULL DEFAULT 0,
+    used INTEGER NOT NULL,
+    PRIMARY KEY (session, user_id)
+) WITHOUT ROWID;
+CREATE TABLE templates (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    starter_code TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+"""
+
+
+def _to_v3(db: sqlite3.Connection) -> None:
+    _statements(_V3)(db)
+    db.executemany(
+        "INSERT INTO templates (id, title, prompt, starter_code, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, 0, 0)",
+        [(e.id, e.title, e.prompt, json.dumps(e.starter_code)) for e in EXAMPLES],
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _statements(_V1),
     _statements(_V2),
+    _to_v3,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

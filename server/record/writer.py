@@ -21,7 +21,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,23 +30,37 @@ from .database import open_for_writing
 log = logging.getLogger(__name__)
 
 # Item kinds (the first element of each queued tuple).
-CREATE = 0  # (CREATE, session_id, time, title, language, created_at_ms)
+CREATE = 0  # (CREATE, session_id, time, NewSession)
 UPDATE = 1  # (UPDATE, session_id, time, user_id, update_bytes)
 EVENT = 2  # (EVENT, session_id, time, type, fields_dict)
 KEYFRAME = 3  # (KEYFRAME, session_id, time, state_bytes, code)
 DELETE = 4  # (DELETE, session_id, done)
 BARRIER = 5  # (BARRIER, None, done): everything before it is committed when done runs
-IMPORT = 6  # (IMPORT, session_id, write_function, done)
+IMPORT = 6  # (IMPORT, session_id, write_function, done); session_id None: not a session's
 STOP = 7  # (STOP,)
+NOTES = 8  # (NOTES, session_id, time, user_id, update_bytes): the private notes
+IDENTITY = 9  # (IDENTITY, session_id, time, user_id, secret, role, sealed, removed)
 
 BATCH_SECONDS = 0.25
 # Items whose sender waits for them to be written: they end the batch at once.
 _URGENT = frozenset({BARRIER, DELETE, IMPORT, STOP})
+# Items numbered in the session's single order (seq).
+_SEQUENCED = (UPDATE, EVENT, NOTES)
 RETRY_SECONDS = 1.0
 # A keyframe is asked for after this many updates: seeking replays at most this many.
 KEYFRAME_EVERY = 1000
 
 Done = Callable[[object], None]
+
+
+@dataclass(frozen=True, slots=True)
+class NewSession:
+    title: str
+    language: str
+    created_at_ms: int
+    prompt: str = ""  # the question, Markdown
+    starter_code: dict[str, str] = field(default_factory=dict)  # language -> code
+    interviewer_key: str | None = None
 
 
 @dataclass(slots=True)
@@ -155,6 +169,10 @@ class RecordWriter:
             self._write_event(db, item)
         elif kind == KEYFRAME:
             self._write_keyframe(db, item)
+        elif kind == NOTES:
+            self._write_notes(db, item)
+        elif kind == IDENTITY:
+            self._write_identity(db, item)
         elif kind == CREATE:
             self._write_session(db, item)
         elif kind == DELETE:
@@ -199,24 +217,27 @@ class RecordWriter:
         return seq, t
 
     def _write_session(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
-        _, session_id, seconds, title, language, created_at = item
+        _, session_id, seconds, new = item
         cursor = db.execute(
-            "INSERT OR IGNORE INTO sessions (id, title, language, created_at, last_t) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (session_id, title, language, created_at, created_at),
+            "INSERT OR IGNORE INTO sessions (id, title, language, created_at, last_t, prompt, "
+            "starter_code, interviewer_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                session_id,
+                new.title,
+                new.language,
+                new.created_at_ms,
+                new.created_at_ms,
+                new.prompt,
+                json.dumps(new.starter_code, ensure_ascii=False),
+                new.interviewer_key,
+            ),
         )
         if cursor.rowcount:
             self._sessions.pop(session_id, None)
-            self._write_event(
-                db,
-                (
-                    EVENT,
-                    session_id,
-                    seconds,
-                    "session-created",
-                    {"title": title, "language": language},
-                ),
-            )
+            fields: dict[str, Any] = {"title": new.title, "language": new.language}
+            if new.prompt:
+                fields["prompt"] = new.prompt
+            self._write_event(db, (EVENT, session_id, seconds, "session-created", fields))
 
     def _stamp_update(
         self,
@@ -242,6 +263,28 @@ class RecordWriter:
                 "INSERT INTO updates (session, seq, t, user_id, data) VALUES (?, ?, ?, ?, ?)", rows
             )
             rows.clear()
+
+    def _write_notes(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
+        _, session_id, seconds, user_id, data = item
+        session = self._session(db, session_id)
+        if session is None:
+            return
+        seq, t = self._stamp(session, seconds)
+        db.execute(
+            "INSERT INTO notes (session, seq, t, user_id, data) VALUES (?, ?, ?, ?, ?)",
+            (session.key, seq, t, user_id, data),
+        )
+
+    def _write_identity(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
+        _, session_id, seconds, user_id, secret, role, sealed, removed = item
+        session = self._session(db, session_id)
+        if session is None:
+            return
+        db.execute(
+            "INSERT OR REPLACE INTO identities (session, user_id, secret, role, sealed, removed, "
+            "used) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (session.key, user_id, secret, role, sealed, removed, int(seconds * 1000)),
+        )
 
     def _write_event(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
         _, session_id, seconds, event_type, fields = item
@@ -315,12 +358,13 @@ class RecordWriter:
     def _import(
         self, db: sqlite3.Connection, write: Callable[[sqlite3.Connection], object]
     ) -> object:
-        """An imported record, in a savepoint: if it fails, the rest of the batch still
-        commits, and the caller gets the error instead of a retry that would fail again."""
+        """An imported record (or a change of the question library), in a savepoint: if it
+        fails, the rest of the batch still commits, and the caller gets the error instead of
+        a retry that would fail again (and this thread carries on)."""
         db.execute("SAVEPOINT import")
         try:
             result = write(db)
-        except sqlite3.Error as error:
+        except Exception as error:
             db.execute("ROLLBACK TO import")
             result = error
         db.execute("RELEASE import")
@@ -331,13 +375,13 @@ class RecordWriter:
         row = db.execute("SELECT key FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             return False
-        for table in ("updates", "events", "keyframes", "participants"):
+        for table in ("updates", "events", "keyframes", "participants", "notes", "identities"):
             db.execute(f"DELETE FROM {table} WHERE session = ?", row)
         db.execute("DELETE FROM sessions WHERE key = ?", row)
         return True
 
     def _save_counters(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
-        touched = {item[1] for item in batch if item[0] in (UPDATE, EVENT)}
+        touched = {item[1] for item in batch if item[0] in _SEQUENCED}
         for session_id in touched:
             session = self._sessions.get(session_id)
             if session is not None:

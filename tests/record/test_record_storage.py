@@ -12,7 +12,7 @@ import pytest
 from pycrdt import Doc, Text
 
 from server.document import CodeDocument
-from server.record import Recorder, reads, schema, writer
+from server.record import NewSession, Recorder, reads, schema, writer
 from server.record.database import FILE_NAME, open_for_writing
 
 
@@ -50,6 +50,36 @@ def test_a_migration_keeps_the_data_and_a_failed_one_changes_nothing(tmp_path, m
     assert schema.version_of(migrated) == shipped + 1
     columns = [row[1] for row in migrated.execute("PRAGMA table_info(sessions)")]
     assert "half" not in columns
+
+
+def test_a_version_1_record_gains_notes_questions_and_identities_and_keeps_its_data(tmp_path):
+    """A file made by the first schema (as PairPads before the interviewer's seat wrote it)."""
+    old = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    old.execute("BEGIN")
+    schema.MIGRATIONS[0](old)
+    old.execute("PRAGMA user_version = 1")
+    old.execute("COMMIT")
+    old.execute(
+        "INSERT INTO sessions (id, title, language, created_at, last_seq) "
+        "VALUES ('old', 'Before', 'python', 5, 2)"
+    )
+    old.execute("INSERT INTO events VALUES (1, 1, 5, 'chat', '{\"text\": \"hi\"}')")
+    old.execute("INSERT INTO updates VALUES (1, 2, 6, 'ada', x'00')")
+    old.close()
+
+    db = open_for_writing(tmp_path)
+
+    assert schema.version_of(db) == schema.SCHEMA_VERSION
+    row = db.execute(
+        "SELECT id, title, last_seq, prompt, starter_code, interviewer_key FROM sessions"
+    ).fetchall()
+    assert row == [("old", "Before", 2, "", "{}", None)]
+    assert db.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    assert db.execute("SELECT count(*) FROM updates").fetchone() == (1,)
+    for table in ("notes", "identities"):
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,)
+    titles = [title for (title,) in db.execute("SELECT title FROM templates ORDER BY title")]
+    assert titles == ["Count log levels", "Top customer per country (SQL)", "Two sum"]
 
 
 @pytest.mark.parametrize(
@@ -102,7 +132,7 @@ async def test_keyframes_make_seeking_replay_few_updates_and_give_the_same_code(
     recorder.start()
     document = CodeDocument()
     record = recorder.attach("s1", document)
-    recorder.new_session("s1", title="", language="python", created_at=1.0)
+    recorder.new_session("s1", NewSession("", "python", 1000))
     text = "print('hello, keyframes')\n" * 3
     for index, update in enumerate(typing_updates(text)):
         document.apply_update(update)
@@ -141,7 +171,7 @@ async def test_a_keystroke_costs_the_event_loop_one_put_and_batches_share_a_comm
     recorder = Recorder(tmp_path)
     recorder.start()
     record = recorder.attach("s1", CodeDocument())
-    recorder.new_session("s1", title="", language="python", created_at=1.0)
+    recorder.new_session("s1", NewSession("", "python", 1000))
     puts: list[tuple[object, ...]] = []
     real_put = record._put
 
@@ -168,7 +198,7 @@ async def test_code_at_any_instant_is_found_through_the_keyframes_around_it(tmp_
     share a millisecond, keyframes fall between them, and every instant gives its text."""
     recorder = Recorder(tmp_path)
     recorder.start()
-    recorder.new_session("s1", title="", language="python", created_at=1.0)
+    recorder.new_session("s1", NewSession("", "python", 1000))
     text = "def f(x):\n    return x * 2\n" * 2
     document = CodeDocument()
     expected: dict[int, str] = {}

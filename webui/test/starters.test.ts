@@ -21,3 +21,20 @@ describe("starter code", () => {
     expect(starterReplacing(starterFor("lua"), "lua")).toBeNull();
   });
 });
+
+describe("starter code of the session's question", () => {
+  const question = { python: "def two_sum(): ...\n", javascript: "function twoSum() {}\n" };
+
+  it("replaces the question's untouched starter with its starter in the new language", () => {
+    expect(starterReplacing(question.python, "javascript", question)).toBe(question.javascript);
+    expect(starterReplacing("", "python", question)).toBe(question.python);
+  });
+
+  it("falls back to the built-in starter for a language the question has none in", () => {
+    expect(starterReplacing(question.python, "lua", question)).toBe(starterFor("lua"));
+  });
+
+  it("never replaces code someone wrote", () => {
+    expect(starterReplacing(question.python + "x = 1\n", "javascript", question)).toBeNull();
+  });
+});

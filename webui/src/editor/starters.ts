@@ -62,11 +62,17 @@ export function starterFor(language: string): string {
 /**
  * What the editor should hold after its language changed from this text: the new language's
  * starter when the text is empty or untouched since it was a starter, else nothing (null),
- * because a participant's code is never replaced.
+ * because a participant's code is never replaced. `question`: the session's own starter code
+ * per language (from the question library), which comes before the built-in one.
  */
-export function starterReplacing(text: string, language: string): string | null {
-  const untouched = text.trim() === "" || Object.values(STARTERS).includes(text);
+export function starterReplacing(
+  text: string,
+  language: string,
+  question: Readonly<Record<string, string>> = {},
+): string | null {
+  const starters = [...Object.values(STARTERS), ...Object.values(question)];
+  const untouched = text.trim() === "" || starters.includes(text);
   if (!untouched) return null;
-  const starter = starterFor(language);
+  const starter = question[language] ?? starterFor(language);
   return starter === text ? null : starter;
 }

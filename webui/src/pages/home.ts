@@ -10,6 +10,7 @@ import { qrUrl } from "../room/sharePanel";
 import { applyTheme } from "../room/theme";
 import { copyText, selectContents } from "../util/copy";
 import { append, h } from "../util/dom";
+import { TemplateLibrary } from "./templateLibrary";
 
 interface NetworkInfo {
   addresses: string[];
@@ -40,7 +41,10 @@ export function openHome(root: HTMLElement): void {
   root.replaceChildren(home);
   void fetchIsHost().then((isHost) => {
     if (!isHost) return;
-    cards.prepend(buildCreateForm(problem));
+    const library = new TemplateLibrary(problem);
+    cards.prepend(buildCreateForm(problem, library));
+    home.appendChild(library.element);
+    void library.load();
     const addresses = h("div", { class: "addresses", "data-testid": "lan-addresses" });
     home.appendChild(h("section", { class: "card reach" }, h("h2", { text: "Candidates reach this computer at" }), addresses));
     void showAddresses(addresses);
@@ -61,7 +65,7 @@ function buildJoinForm(problem: HTMLElement): HTMLFormElement {
 }
 
 /** The host's card: a new session, and the name the host appears under (asked here once). */
-function buildCreateForm(problem: HTMLElement): HTMLFormElement {
+function buildCreateForm(problem: HTMLElement, library: TemplateLibrary): HTMLFormElement {
   const name = h("input", { type: "text", "data-testid": "host-name", "aria-label": "Your name in the room", maxlength: MAX_USERNAME_CHARS });
   name.value = hostName();
   name.addEventListener("change", () => rememberHostName(name.value));
@@ -75,9 +79,11 @@ function buildCreateForm(problem: HTMLElement): HTMLFormElement {
     h("h2", { text: "Start an interview" }),
     h("label", { class: "host-name" }, "Your name", name),
     title,
+    library.picker,
     language,
     create,
   );
+  library.followLanguage(language);
   createForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     rememberHostName(name.value);
@@ -86,7 +92,7 @@ function buildCreateForm(problem: HTMLElement): HTMLFormElement {
       const response = await fetch("/api/sessions", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ title: title.value, language: language.value }),
+        body: JSON.stringify({ title: title.value, language: language.value, templateId: library.selectedId() }),
       });
       const body = (await response.json()) as { joinUrl?: string; detail?: string };
       if (!response.ok || !body.joinUrl) throw new Error(body.detail ?? `HTTP ${response.status}`);

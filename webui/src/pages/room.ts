@@ -19,6 +19,8 @@ import { nameFromLink, rememberedName, rememberName, userId as browserUserId } f
 import { LanguagePicker } from "../room/languagePicker";
 import { buildMissingSession, buildRoomLayout, collapseInviteOnceJoined } from "../room/layout";
 import { NotesPane } from "../room/notesPane";
+import { CoInterviewerLink } from "../room/coInterviewerLink";
+import { PromptPane } from "../room/promptPane";
 import { askName } from "../room/namePrompt";
 import { DisconnectNotice } from "../room/disconnectNotice";
 import { codeFileName, downloadButton, downloadText } from "../room/download";
@@ -61,7 +63,7 @@ export async function openRoom(root: HTMLElement, sessionId: string): Promise<vo
   if (!isHost) rememberName(username);
   const identity = sessionIdentity(sessionId, browserUserId());
   const me = { userId: identity.userId, username, color: "#888888" };
-  startRoom(root, { sessionId, title, interviewerKey, secret: identity.secret }, me, dark);
+  startRoom(root, { sessionId, title, interviewerKey, secret: identity.secret, isHost }, me, dark);
 }
 
 interface RoomEntry {
@@ -69,13 +71,14 @@ interface RoomEntry {
   title: string;
   interviewerKey: string | null;
   secret: string | null;
+  isHost: boolean;
 }
 
 function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): void {
   const { sessionId, title } = entry;
   // Several callbacks reach the controller, which is built last: none of them runs before
   // connection.start() or the person's first click.
-  const { toasts, output, share } = createViews(sessionId);
+  const { toasts, output, share, prompt } = createViews(sessionId);
   const participants = new ParticipantsView((userId) => seat.remove(userId));
   const seatViews = createSeatViews(
     () => seat,
@@ -108,11 +111,14 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     controlsNotice: seatViews.restrictions.notice,
     door: seatViews.door.element,
     integrityDisclosure: seatViews.integrity.disclosure,
+    prompt: prompt.element,
   });
   root.replaceChildren(layout.element);
   collapseInviteOnceJoined(layout.element, participants.element);
   keepStdin(layout.stdin, sessionId);
+  share.onOrigin = (origin) => seatViews.coInterviewer.setOrigin(origin);
   void share.load();
+  if (entry.isHost) void seatViews.coInterviewer.load(sessionId);
 
   const doc = new Y.Doc();
   const ytext = doc.getText("code");
@@ -172,6 +178,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     languages,
     connectionStatus: layout.connectionStatus,
     stdin: () => layout.stdin.value,
+    prompt,
     createRuns: (context) =>
       new RunController(context, output, {
         run: layout.runButton,
@@ -206,6 +213,7 @@ function createViews(sessionId: string) {
     toasts: new Toasts(),
     output: new OutputView(),
     share: new SharePanel(`/s/${sessionId}`),
+    prompt: new PromptPane(),
   };
 }
 
@@ -214,6 +222,7 @@ function createSeatViews(seat: () => ControlsController, send: (message: ClientM
   const notes = new NotesPane((update) => send({ type: "notes-change", payload: { update } }));
   const waitingList = new WaitingListView((waitingId, admit) => seat().decide(waitingId, admit));
   const integrityLog = new IntegrityLog();
+  const coInterviewer = new CoInterviewerLink();
   const hostActions = {
     setControls: (change: SetControls) => seat().setControls(change),
     controlTimer: (control: TimerControl) => seat().controlTimer(control),
@@ -223,7 +232,9 @@ function createSeatViews(seat: () => ControlsController, send: (message: ClientM
       waiting: waitingList.element,
       integrityLog: integrityLog.element,
       notes: notes.element,
+      coInterviewer: coInterviewer.element,
     }),
+    coInterviewer,
     notes,
     waitingList,
     integrityLog,

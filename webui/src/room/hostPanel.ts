@@ -43,7 +43,7 @@ export class HostPanel {
 
   constructor(
     private readonly actions: HostActions,
-    extras: { waiting: HTMLElement; integrityLog: HTMLElement; notes: HTMLElement },
+    extras: { waiting: HTMLElement; integrityLog: HTMLElement; notes: HTMLElement; coInterviewer?: HTMLElement },
   ) {
     this.element = h(
       "section",
@@ -51,6 +51,7 @@ export class HostPanel {
       h("h2", { text: "Interviewer" }),
       ...TOGGLES.map((toggle) => this.buildToggle(toggle.name, toggle.label, toggle.testid)),
       this.buildTimerControls(),
+      extras.coInterviewer,
       extras.waiting,
       extras.notes,
       extras.integrityLog,

@@ -32,6 +32,8 @@ export interface RoomPanels {
   controlsNotice: HTMLElement;
   door: HTMLElement;
   integrityDisclosure: HTMLElement;
+  /** The session's question, above the editor (promptPane.ts); optional for older callers. */
+  prompt?: HTMLElement;
 }
 
 export interface RoomLayout {
@@ -65,6 +67,7 @@ export function buildRoomLayout(title: string, panels: RoomPanels): RoomLayout {
         panels.endedBanner,
         panels.disconnectNotice,
         panels.controlsNotice,
+        panels.prompt,
         controls.editorHost,
         panels.integrityDisclosure,
       ),

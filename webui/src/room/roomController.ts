@@ -60,6 +60,8 @@ export interface RoomParts {
   stdin: () => string;
   /** Builds Run and Stop around the context the controller keeps current. */
   createRuns: (context: RunContext) => RoomRuns;
+  /** The session's question, shown to everyone (promptPane.ts). */
+  prompt?: { show(prompt: string): void };
 }
 
 export type RoomRuns = Pick<RunController, "prepare" | "remoteStarted" | "remoteResult" | "run" | "dispose">;
@@ -73,6 +75,8 @@ export class RoomController {
   private secret: string | null;
   private myRole: Role = "candidate";
   private ended = false;
+  // The question's starter code per language: a language switch writes it (offerStarter).
+  private questionStarters: Readonly<Record<string, string>> = {};
 
   constructor(private readonly parts: RoomParts) {
     this.me = parts.me;
@@ -211,6 +215,8 @@ export class RoomController {
     participants.setMe(state.you.userId);
     this.roomLimits = { ...DEFAULT_LIMITS, ...state.limits };
     chat.setLimit(this.roomLimits.maxChatChars);
+    this.questionStarters = state.starterCode ?? {};
+    this.parts.prompt?.show(state.prompt ?? "");
     this.parts.controls.onSessionState(state);
   }
 
@@ -259,7 +265,7 @@ export class RoomController {
   /** Only the one who picked the language writes its starter, so it is not written twice. */
   private offerStarter(language: string): void {
     const ytext = this.parts.ytext;
-    const starter = starterReplacing(ytext.toString(), language);
+    const starter = starterReplacing(ytext.toString(), language, this.questionStarters);
     if (starter === null) return;
     ytext.doc?.transact(() => {
       ytext.delete(0, ytext.length);

@@ -20,6 +20,8 @@ export class SharePanel {
   private readonly choices = h("select", { class: "share-choices", "aria-label": "Network address", hidden: true });
   private readonly note = h("p", { class: "share-note" });
   readonly element: HTMLElement;
+  /** Told the address the panel shows, whenever it changes (the co-interviewer link follows). */
+  onOrigin: (origin: string) => void = () => undefined;
 
   constructor(private readonly path: string) {
     this.copyButton.addEventListener("click", () => {
@@ -60,6 +62,7 @@ export class SharePanel {
   }
 
   private show(origin: string): void {
+    this.onOrigin(origin);
     const url = `${origin}${this.path}`;
     this.link.href = url;
     this.link.textContent = url;
