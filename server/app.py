@@ -15,7 +15,16 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
-from . import __version__, api, assets, host_routes, log_redaction, notes_api, session_socket
+from . import (
+    __version__,
+    api,
+    assets,
+    host_routes,
+    log_redaction,
+    notes_api,
+    restore,
+    session_socket,
+)
 from .creation_limit import CreationLimiter
 from .host_auth import make_host_token
 from .hosts import HostCheck
@@ -119,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(host_routes.router)
     app.include_router(notes_api.router)
+    app.include_router(restore.router)
     assets.mount_ui(app, settings)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestBodyLimit, settings=settings)

@@ -21,7 +21,7 @@ from .writer import BARRIER, CREATE, DELETE, EVENT, IMPORT, KEYFRAME, UPDATE, Re
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
 
     from ..document import CodeDocument
 
@@ -44,11 +44,17 @@ def cap_output(text: str | None) -> str | None:
 class SessionRecord:
     """One session's entry points. ``code`` is on every keystroke's path: a tuple, a put."""
 
-    __slots__ = ("_put", "session_id")
+    __slots__ = ("_put", "_read", "session_id")
 
-    def __init__(self, session_id: str, put: Callable[[tuple[Any, ...]], None]) -> None:
+    def __init__(
+        self,
+        session_id: str,
+        put: Callable[[tuple[Any, ...]], None],
+        read: Callable[..., Awaitable[Any]] | None = None,
+    ) -> None:
         self.session_id = session_id
         self._put = put
+        self._read = read
 
     def code(self, user_id: str, update: bytes) -> None:
         self._put((UPDATE, self.session_id, time.time(), user_id, update))
@@ -61,6 +67,14 @@ class SessionRecord:
     def end(self) -> None:
         """The interview is over: sets the session's ``endedAt``."""
         self.record_event("session-ended")
+
+    async def code_at(self, at_ms: int) -> str | None:
+        """The code as it was at ``at_ms`` (read in a worker thread, after everything recorded
+        so far); None when the session has no record."""
+        if self._read is None:
+            return None
+        code: str | None = await self._read(reads.code_at, self.session_id, at_ms)
+        return code
 
 
 def _discard(_: tuple[Any, ...]) -> None:
@@ -107,13 +121,25 @@ class Recorder:
 
     # ------------------------------------------------------------ rooms
 
-    def new_session(self, session_id: str, *, title: str, language: str, created_at: float) -> None:
-        self._put((CREATE, session_id, time.time(), title, language, int(created_at * 1000)))
+    def new_session(
+        self,
+        session_id: str,
+        *,
+        title: str,
+        language: str,
+        created_at: float,
+        reopened_from: str | None = None,
+    ) -> None:
+        """``reopened_from``: the session this one continues (a follow-up interview); the
+        link is a field of its ``session-created`` event, so archives carry it too."""
+        extra = {} if reopened_from is None else {"reopenedFrom": reopened_from}
+        created_ms = int(created_at * 1000)
+        self._put((CREATE, session_id, time.time(), title, language, created_ms, extra))
 
     def attach(self, session_id: str, document: CodeDocument) -> SessionRecord:
         """A live room: its document is where keyframes come from."""
         self._documents[session_id] = document
-        return SessionRecord(session_id, self._put)
+        return SessionRecord(session_id, self._put, self.read)
 
     def detach(self, session_id: str) -> None:
         """The room leaves memory: a last keyframe, so it comes back quickly."""

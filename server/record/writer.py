@@ -30,7 +30,7 @@ from .database import open_for_writing
 log = logging.getLogger(__name__)
 
 # Item kinds (the first element of each queued tuple).
-CREATE = 0  # (CREATE, session_id, time, title, language, created_at_ms)
+CREATE = 0  # (CREATE, session_id, time, title, language, created_at_ms, extra_fields)
 UPDATE = 1  # (UPDATE, session_id, time, user_id, update_bytes)
 EVENT = 2  # (EVENT, session_id, time, type, fields_dict)
 KEYFRAME = 3  # (KEYFRAME, session_id, time, state_bytes, code)
@@ -195,7 +195,7 @@ class RecordWriter:
         return seq, t
 
     def _write_session(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
-        _, session_id, seconds, title, language, created_at = item
+        _, session_id, seconds, title, language, created_at, extra = item
         cursor = db.execute(
             "INSERT OR IGNORE INTO sessions (id, title, language, created_at, last_t) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -210,7 +210,7 @@ class RecordWriter:
                     session_id,
                     seconds,
                     "session-created",
-                    {"title": title, "language": language},
+                    {"title": title, "language": language, **extra},
                 ),
             )
 
