@@ -4,7 +4,7 @@
  * prefix and suffix), so the view keeps its scroll and the carets move as they did.
  */
 
-import { defaultHighlightStyle, foldGutter, indentUnit, syntaxHighlighting } from "@codemirror/language";
+import { defaultHighlightStyle, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { search, searchKeymap } from "@codemirror/search";
 import { Compartment, EditorState } from "@codemirror/state";
 import { oneDark } from "@codemirror/theme-one-dark";
@@ -36,8 +36,9 @@ export class ReplayEditor {
       parent,
       state: EditorState.create({
         extensions: [
+          // No fold gutter: it asks the syntax tree about every visible line on each seek,
+          // which doubled the time to show the code (bench/replay_seek.py).
           lineNumbers(),
-          foldGutter(),
           highlightSpecialChars(),
           drawSelection(),
           search({ top: true }),
