@@ -211,3 +211,19 @@ async def test_past_interviews_list_deletes_imports_and_opens_a_replay(host, ser
     await row.get_by_test_id("past-replay").click()
     await poll(host, "() => Boolean(window.pairpadReplay)")
     assert await host.page.evaluate("() => window.pairpadReplay.text()") == "listed = True\n"
+
+
+async def test_a_replay_without_the_host_cookie_shows_a_sentence_and_no_record(
+    browser, server, recorded
+):
+    origin = f"http://{LAN_HOST}:{server.port}"
+    visitor = await open_page(
+        browser, origin, f"/replay/{recorded.session_id}", wait_connected=False
+    )
+    try:
+        status = visitor.testid("replay-status")
+        await status.get_by_text("Only the interviewer can replay").wait_for()
+        assert await visitor.page.evaluate("() => window.pairpadReplay") is None
+        assert await visitor.page.locator(".cm-content").count() == 0
+    finally:
+        await visitor.context.close()

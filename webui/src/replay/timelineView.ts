@@ -25,6 +25,17 @@ const MARKER_SYMBOLS: Record<string, string> = {
   "session-ended": "⏹",
 };
 
+const KEY_STEPS_MS: Record<string, number> = {
+  ArrowLeft: -1_000,
+  ArrowDown: -1_000,
+  ArrowRight: 1_000,
+  ArrowUp: 1_000,
+  PageDown: -10_000,
+  PageUp: 10_000,
+  Home: -Infinity,
+  End: Infinity,
+};
+
 export class TimelineView {
   readonly element: HTMLElement;
   private readonly slider: HTMLInputElement;
@@ -47,6 +58,7 @@ export class TimelineView {
     });
     this.slider.addEventListener("pointerdown", onScrubStart);
     this.slider.addEventListener("input", () => this.onSeek(model.start + Number(this.slider.value)));
+    this.slider.addEventListener("keydown", (event) => this.stepByKey(event));
     const tracks = h("div", { class: "tracks" }, ...model.tracks.map((track) => this.buildTrack(track)), this.playhead);
     this.element = h("section", { class: "timeline", "data-testid": "replay-timeline", "aria-label": "Timeline" }, tracks, this.slider);
   }
@@ -57,6 +69,15 @@ export class TimelineView {
     if (Number(this.slider.value) !== offset) this.slider.value = String(offset);
     this.slider.setAttribute("aria-valuetext", clock(instant, this.model.start));
     this.playhead.style.left = `calc(var(--track-label) + (100% - var(--track-label)) * ${this.fraction(instant)})`;
+  }
+
+  /** The slider counts milliseconds (a drag lands anywhere): its keys step by seconds. */
+  private stepByKey(event: KeyboardEvent): void {
+    const step = KEY_STEPS_MS[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const now = this.model.start + Number(this.slider.value);
+    this.onSeek(Math.max(this.model.start, Math.min(this.model.end, now + step)));
   }
 
   private fraction(instant: number): number {
