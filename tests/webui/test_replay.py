@@ -227,3 +227,27 @@ async def test_a_replay_without_the_host_cookie_shows_a_sentence_and_no_record(
         assert await visitor.page.locator(".cm-content").count() == 0
     finally:
         await visitor.context.close()
+
+
+async def test_run_reruns_the_code_as_it_was_at_the_instant_in_this_browser(host, server):
+    session_id = server.create_session(title="Rerun", language="javascript")
+    ada = await Peer.connect(server.ws, session_id, "id-ada", "Ada")
+    await ada.join()
+    await ada.send("code-change", changes="console.log(6 * 7)\n")
+    await ada.barrier()
+    await ada.send("code-change", changes="console.log('later')\n")
+    await ada.barrier()
+    events = (await host_call(server, "GET", f"/api/sessions/{session_id}/history")).json()
+    first_edit = next(event["t"] for event in events["events"] if event["type"] == "code")
+    await host.page.goto(f"{host.origin}/replay/{session_id}?at={first_edit}")
+    await poll(host, "() => Boolean(window.pairpadReplay)")
+
+    await host.testid("run-button").click()
+
+    entry = host.testid("run-entry")
+    await entry.get_by_test_id("run-status").get_by_text("finished").wait_for()
+    assert await entry.get_by_test_id("run-output").text_content() == "42\n"
+    told = [frame["type"] for frame in (await ada.barrier())[ada]]
+    assert "execute-code" not in told  # a replay's run is the viewer's alone
+    assert "execution-result" not in told
+    await ada.close()

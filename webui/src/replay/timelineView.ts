@@ -11,18 +11,20 @@ import { clock, type Marker, type ReplayModel, type Track } from "./history";
 /** Typing is drawn in this many bins per track, whatever the interview's length. */
 const ACTIVITY_BINS = 240;
 
+// Arrows and geometric shapes that common fonts have (emoji need a colour font that a
+// LAN machine may lack, and show as empty boxes without one).
 const MARKER_SYMBOLS: Record<string, string> = {
   join: "→",
   leave: "←",
-  rename: "✎",
-  language: "⌘",
+  rename: "≈",
+  language: "◇",
   "run-started": "▶",
   "run-finished": "■",
-  chat: "💬",
-  paste: "📋",
-  focus: "👁",
+  chat: "●",
+  paste: "▼",
+  focus: "○",
   restore: "↺",
-  "session-ended": "⏹",
+  "session-ended": "◼",
 };
 
 const KEY_STEPS_MS: Record<string, number> = {
