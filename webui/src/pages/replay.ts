@@ -120,6 +120,7 @@ function buildLayout(
   const theme = h("button", { type: "button", class: "theme-toggle", title: "Light or dark", "aria-label": "Switch between light and dark", text: "◐" });
   wireThemeToggle(theme, (dark) => editor.setDark(dark));
   const title = replay.model.title || "Untitled interview";
+  document.title = `Replay: ${title} · PairPad`;
   const state = replay.model.ended ? "ended" : "live";
   return h(
     "div",
