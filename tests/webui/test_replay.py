@@ -208,7 +208,7 @@ async def test_past_interviews_list_deletes_imports_and_opens_a_replay(host, ser
     await row.wait_for()
     assert "Imported" in await host.testid("past-status").inner_text()
 
-    await row.get_by_test_id("past-replay").click()
+    await row.get_by_test_id("past-open").click()
     await poll(host, "() => Boolean(window.pairpadReplay)")
     assert await host.page.evaluate("() => window.pairpadReplay.text()") == "listed = True\n"
 

@@ -38,7 +38,8 @@ describe("PastInterviews", () => {
     expect(live.textContent).toContain("follow-up of “Interview a”");
     expect(ended.textContent).toContain("Ada, Grace");
     expect(ended.textContent).toContain("2.0 KB");
-    expect(button(ended, "past-replay").getAttribute("href")).toBe("/replay/a");
+    expect(button(ended, "past-open").getAttribute("href")).toBe("/replay/a");
+    expect(button(ended, "past-replay").getAttribute("href")).toBe("/replay/a?play");
     expect(button(ended, "past-export-html").getAttribute("href")).toBe("/api/sessions/a/export?format=html");
     expect(button(live, "past-join").getAttribute("href")).toBe("/s/b");
     expect(button(ended, "past-join")).toBeNull();

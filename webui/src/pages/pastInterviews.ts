@@ -1,7 +1,7 @@
 /**
  * The host console's past interviews (GET /api/sessions): each with its title, language,
- * date, participants and size, and what can be done with it: replay (or open read-only at its
- * end), join while it is live, export as HTML or as a .pairpad archive, reopen as a follow-up
+ * date, participants and size, and what can be done with it: open read-only (the final code,
+ * with the timeline), replay from the start, join while it is live, export as HTML or as a .pairpad archive, reopen as a follow-up
  * interview, delete (asked on the page first). A .pairpad file from another PairPad is
  * imported here. Everything it calls is host-only; home.ts mounts it for the host alone.
  */
@@ -77,7 +77,8 @@ export class PastInterviews {
     const remove = h("button", { type: "button", class: "past-delete", "data-testid": "past-delete", text: "Delete…" });
     remove.addEventListener("click", () => this.askDelete(actions, session, live));
     actions.replaceChildren(
-      h("a", { class: "button", href: `/replay/${id}`, "data-testid": "past-replay", text: "Replay" }),
+      h("a", { class: "button", href: `/replay/${id}`, "data-testid": "past-open", title: "The final code, read-only, with the timeline", text: "Open" }),
+      h("a", { class: "button", href: `/replay/${id}?play`, "data-testid": "past-replay", title: "Play it from the start", text: "Replay" }),
       live ? h("a", { class: "button", href: `/s/${id}`, "data-testid": "past-join", text: "Join" }) : "",
       h("a", { class: "button", href: exportUrl(session.sessionId, "html"), download: "", "data-testid": "past-export-html", text: "Export HTML" }),
       h("a", { class: "button", href: exportUrl(session.sessionId, "pairpad"), download: "", "data-testid": "past-export-pairpad", text: "Export .pairpad" }),
