@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from .rooms import Room
     from .session_socket import Connection
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", dependencies=[Depends(require_host)])
 
 LATEST_INSTANT = 2**62  # `at` must be below this (milliseconds since the epoch)
@@ -56,6 +58,10 @@ def start_restore(room: Room, connection: Connection, at_ms: int, by: m.Person) 
             await restore(room, at_ms, by)
         except m.ProtocolError as error:
             connection.send_error(str(error))
+        except Exception:
+            # As for any message: a bug costs this restore, not the connection or the room.
+            log.exception("error restoring %s for %r", room.id, connection)
+            connection.send_error("Internal server error while handling restore-code")
 
     room.restoring = asyncio.ensure_future(run())
 
