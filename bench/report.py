@@ -173,8 +173,35 @@ def markdown(results: dict[str, Any]) -> str:
                 value = browser[name]
                 lines.append(f"| {label} | {_ms(value['median'])} ms | {_ms(value['max'])} ms |")
         lines.append("")
+    lines += _replay_lines(results.get("replaySeek"))
     lines += ["![p99 latency by participants](p99.png)", ""]
     return "\n".join(lines)
+
+
+def _replay_lines(seek: dict[str, Any] | None) -> list[str]:
+    """bench/replay_seek.py: the replay's slider moved to random instants."""
+    if not seek:
+        return []
+    rows = [
+        ("slider moved → the instant's code in the editor", seek["seekToCodeMs"]),
+        ("slider moved → next frame (on screen)", seek["seekToFrameMs"]),
+    ]
+    return [
+        f"## Replay: seeking in a {seek['minutes']}-minute interview "
+        f"({seek['updates']:,} updates, Chromium {seek.get('chromium', '?')}, "
+        f"{seek['seeks']} random instants)",
+        "",
+        "| figure | median | p95 | max |",
+        "|---|---|---|---|",
+        *(
+            f"| {label} | {_ms(value['median'])} ms | {_ms(value['p95'])} ms "
+            f"| {_ms(value['max'])} ms |"
+            for label, value in rows
+        ),
+        f"| page opened → replay ready (history loaded, checkpoints built) "
+        f"| {seek['loadMs']} ms | | |",
+        "",
+    ]
 
 
 def plot(results: dict[str, Any], path: Path) -> None:

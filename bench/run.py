@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-late-join", action="store_true")
+    parser.add_argument("--skip-replay", action="store_true", help="no replay seek figures")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
 
@@ -156,6 +157,13 @@ def main(argv: list[str] | None = None) -> None:
 
         _log("in the browser:")
         results["browser"] = measure_browser()
+    if not args.skip_replay:
+        from .replay_seek import measure_replay_seek
+
+        _log("replay of a 60-minute interview:")
+        results["replaySeek"] = seek = measure_replay_seek()
+        shown = seek["seekToCodeMs"]
+        _log(f"  seek → code shown: median {shown['median']} ms, max {shown['max']} ms")
     report.write(results, args.out)
     _log(f"wrote {args.out / 'latest.md'}")
 

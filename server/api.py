@@ -23,6 +23,7 @@ from .host_auth import require_host
 from .hosts import origin_allowed
 from .languages import LANGUAGE_IDS, LANGUAGES
 from .messages import SERVER_USER_ID
+from .record import reads
 from .refusals import TooManySessions
 from .rooms import Question, Room
 from .state import app_state
@@ -131,6 +132,37 @@ def _language_for(starter_code: dict[str, str], default: str) -> str:
     if not starter_code or default in starter_code:
         return default
     return next(iter(starter_code))
+
+
+@router.post(
+    "/sessions/{session_id}/reopen",
+    status_code=201,
+    dependencies=[Depends(require_host), Depends(creation_allowed)],
+)
+async def reopen_session(request: Request, response: Response, session_id: str) -> dict[str, Any]:
+    """A follow-up interview: a new live session whose code starts from the past one's final
+    code, in its language, with its question, linked to its record (``reopenedFrom``). The
+    past record is not touched."""
+    state = app_state(request.app)
+    past = await state.recorder.read(reads.final_state, session_id)
+    if past is None:
+        raise HTTPException(404, "Session not found")
+    live = state.rooms.get(session_id)  # in memory: its state is the newest
+    code = live.document.code if live is not None else past["code"]
+    language = live.language if live is not None else past["language"]
+    _take_creation(request)
+    try:
+        room = state.rooms.create(
+            title=past["title"],
+            language=language,
+            question=Question(prompt=past["prompt"], starter_code=past["starterCode"]),
+            code=code,
+            reopened_from=session_id,
+        )
+    except TooManySessions as error:
+        raise HTTPException(503, str(error)) from error
+    response.headers.update(NO_STORE)
+    return {**room.summary(), **_links(room), **_host_links(room), "reopenedFrom": session_id}
 
 
 def _take_creation(request: Request) -> None:

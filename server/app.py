@@ -22,6 +22,7 @@ from . import (
     host_routes,
     log_redaction,
     notes_api,
+    restore,
     session_socket,
     template_routes,
 )
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(host_routes.router)
     app.include_router(notes_api.router)
     app.include_router(template_routes.router)
+    app.include_router(restore.router)
     assets.mount_ui(app, settings)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(RequestBodyLimit, settings=settings)

@@ -68,9 +68,10 @@ def mount_ui(app: Starlette, settings: Settings) -> None:
             return HTMLResponse(NOT_BUILT, status_code=503)
         return FileResponse(ui_dir / "index.html", headers={"cache-control": "no-cache"})
 
-    # The home page and every session's page are the same single-page app.
-    app.router.routes.append(Route("/", page, methods=["GET", "HEAD"]))
-    app.router.routes.append(Route("/s/{session_id}", page, methods=["GET", "HEAD"]))
+    # The home page, every session's page and every replay are the same single-page app
+    # (a replay's data comes from the host-only record API, not with the page).
+    for path in ("/", "/s/{session_id}", "/replay/{session_id}"):
+        app.router.routes.append(Route(path, page, methods=["GET", "HEAD"]))
     if ui_dir is not None:
         app.router.routes.append(Mount("/", UIFiles(directory=ui_dir), name="ui"))
     serve_not_found_pages(app)

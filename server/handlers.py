@@ -19,6 +19,7 @@ from msgspec import UnsetType
 from . import messages as p
 from .document import normalise_newlines
 from .languages import LANGUAGE_IDS, LANGUAGES
+from .restore import start_restore
 from .rooms import Room
 from .settings import Settings
 from .yjs_update import RefusedUpdate
@@ -266,6 +267,14 @@ def _integrity_signal(
     room.report_integrity(connection, payload)
 
 
+def _restore_code(
+    room: Room, connection: Connection, payload: p.RestoreCode, settings: Settings
+) -> None:
+    _require_interviewer(connection, "restore the code to an earlier instant")
+    person = room.person_of(connection)
+    start_restore(room, connection, payload.at, person)
+
+
 _Handler: TypeAlias = "Callable[[Room, Connection, Any, Settings], None]"
 _HANDLERS: dict[str, _Handler] = {
     "leave-session": _leave,
@@ -283,4 +292,5 @@ _HANDLERS: dict[str, _Handler] = {
     "timer-control": _timer_control,
     "integrity-signal": _integrity_signal,
     "notes-change": _notes_change,
+    "restore-code": _restore_code,
 }

@@ -198,6 +198,13 @@ class NotesChange(_Payload):
     update: str
 
 
+class RestoreCode(_Payload):
+    """Extension, interviewers only: bring the code back to what it was at ``at``
+    (milliseconds since the epoch, as the record's times), e.g. after someone erased it."""
+
+    at: Annotated[int, msgspec.Meta(ge=0, lt=2**62)]
+
+
 IntegrityKind = Literal["paste", "focus"]
 
 
@@ -227,6 +234,7 @@ PAYLOAD_TYPES: Final[dict[str, type[_Payload]]] = {
     "timer-control": TimerControl,
     "integrity-signal": IntegritySignal,
     "notes-change": NotesChange,
+    "restore-code": RestoreCode,
 }
 
 

@@ -108,6 +108,8 @@ class Room(InterviewerControls):
         # The co-interviewer's key: in the host's interviewerUrl only, never in a frame.
         self.interviewer_key = secrets.token_urlsafe(16)
         self.ended_at: float | None = None  # set once, by end()
+        self.reopened_from: str | None = None  # the past session this one follows up
+        self.restoring: asyncio.Task[None] | None = None  # an interviewer's restore under way
         self.document = CodeDocument(
             max_bytes=settings.max_document_bytes,
             max_pending_bytes=settings.max_pending_update_bytes,
@@ -345,14 +347,33 @@ class Room(InterviewerControls):
 
     # ------------------------------------------------------------ the record
 
-    def start_with(self, question: Question) -> None:
-        """A new session's question and starter code (the server's own first edit)."""
+    def start_with(self, question: Question, code: str | None = None) -> None:
+        """A new session's question and first code (the server's own first edit): the
+        question's starter code, or ``code`` when it reopens a past session."""
         self.prompt = question.prompt
         self.starter_code = dict(question.starter_code)
-        code = question.starter_code.get(self.language, "")
+        if code is None:
+            code = question.starter_code.get(self.language, "")
         update = self.document.replace_code(code) if code else None
         if update is not None:
             self.record.code(m.SERVER_USER_ID, update)
+
+    def restore_code(self, code: str, *, at_ms: int, by: m.Person | None) -> bool:
+        """An interviewer (``by``; None: the host over REST) brings the code back to what it
+        was at ``at_ms``, e.g. after someone erased it. One minimal edit from the current
+        text, as a spec client's full text is applied: everyone's editor follows, and edits
+        made meanwhile elsewhere in the document (offline ones too) still merge. Recorded as
+        a ``restore`` event before the edit. Returns whether the code changed."""
+        self._refuse_if_ended()
+        author = by.userId if by is not None else m.SERVER_USER_ID
+        who = {"username": by.username} if by is not None else {"by": "host"}
+        self.record.record_event("restore", userId=author, at=at_ms, **who)
+        update = self.document.replace_code(code)
+        if update is None:
+            return False
+        self.record.code(author, update)
+        self._broadcast_code(author, b64encode(update), exclude=None)
+        return True
 
     def restore(self, stored: StoredSession) -> None:
         """Come back from disk with the same CRDT state (client ids and clocks), so pages
@@ -499,6 +520,10 @@ class Room(InterviewerControls):
         recent.reverse()
         return recent
 
+    def person_of(self, connection: Connection) -> m.Person:
+        """Who a joined connection is in the room."""
+        return self._participants[self._author(connection)].person
+
     def _author(self, connection: Connection) -> str:
         assert connection.user_id is not None, "handlers only pass joined connections"
         return connection.user_id
@@ -529,7 +554,18 @@ class RoomRegistry:
     def connection_count(self) -> int:
         return sum(room.connection_count for room in self._rooms.values())
 
-    def create(self, *, title: str, language: str, question: Question | None = None) -> Room:
+    def create(
+        self,
+        *,
+        title: str,
+        language: str,
+        question: Question | None = None,
+        code: str | None = None,
+        reopened_from: str | None = None,
+    ) -> Room:
+        """A new session, from a question of the library or none; ``code`` and
+        ``reopened_from`` when it reopens a past one (its document starts from that one's
+        final code, written by the server)."""
         if len(self._rooms) >= self._settings.max_rooms:
             raise TooManySessions(f"Too many sessions ({self._settings.max_rooms}); try later")
         room = self._new_room(new_session_id(), title=title, language=language)
@@ -542,9 +578,11 @@ class RoomRegistry:
                 prompt=question.prompt,
                 starter_code=dict(question.starter_code),
                 interviewer_key=room.interviewer_key,
+                reopened_from=reopened_from,
             )
             self._recorder.new_session(room.id, new)
-        room.start_with(question)
+        room.reopened_from = reopened_from
+        room.start_with(question, code)
         self._rooms[room.id] = room
         self._schedule_expiry(room)  # a room nobody ever joins expires too
         return room

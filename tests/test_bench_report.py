@@ -96,3 +96,29 @@ def test_memory_per_further_connection_is_the_slope_from_1000_participants_up():
 
     assert memory_slope(sweep) == 10.24
     assert memory_slope(sweep[:2]) is None
+
+
+def test_markdown_reports_the_replay_seek_figures():
+    figures = {"median": 8.0, "p95": 21.5, "max": 40.0}
+    results = {
+        "date": "2026-11-25 00:00 UTC",
+        "machine": {"cpus": 2, "cpuModel": "test", "python": "3.11", "node": "v20"},
+        "pinned": "yes",
+        "shape": {"per_room": 3, "rate": 5.0, "duration": 15.0, "warmup": 2.0},
+        "sweep": {},
+        "capacity": {},
+        "replaySeek": {
+            "minutes": 60,
+            "updates": 36000,
+            "seeks": 60,
+            "chromium": "156",
+            "loadMs": 2400,
+            "seekToCodeMs": figures,
+            "seekToFrameMs": figures,
+        },
+    }
+
+    page = markdown(results)
+
+    assert "## Replay: seeking in a 60-minute interview (36,000 updates" in page
+    assert "| slider moved → the instant's code in the editor | 8.00 ms | 22 ms | 40 ms |" in page

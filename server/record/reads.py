@@ -24,6 +24,7 @@ T = TypeVar("T")
 EMPTY_UPDATE = b"\x00\x00"
 _NO_SEQ_LIMIT = 2**62  # after the last keyframe, the search runs to the last update
 CHAT_REPLAYED = 200  # chat lines a restored room gives late joiners, like a live one
+LATEST = 2**62  # an instant after every edit (the bound of code?at's `at`)
 
 
 def run(path: Path, query: Callable[..., T], *args: Any) -> T:
@@ -46,9 +47,11 @@ def list_sessions(db: sqlite3.Connection) -> list[dict[str, Any]]:
         "SELECT session, username FROM participants ORDER BY session, username"
     ):
         names.setdefault(key, []).append(username)
+    # The session-created event is a session's first: the subquery reads one row of each.
     rows = db.execute(
-        "SELECT key, id, title, language, created_at, ended_at, code_size FROM sessions "
-        "ORDER BY created_at DESC, key DESC"
+        "SELECT key, id, title, language, created_at, ended_at, code_size, "
+        "(SELECT fields FROM events WHERE session = sessions.key AND type = 'session-created' "
+        "ORDER BY seq LIMIT 1) FROM sessions ORDER BY created_at DESC, key DESC"
     )
     return [
         {
@@ -59,9 +62,37 @@ def list_sessions(db: sqlite3.Connection) -> list[dict[str, Any]]:
             "endedAt": ended_at,
             "participants": names.get(key, []),
             "codeSize": code_size,
+            "reopenedFrom": _reopened_from(created),
         }
-        for key, session_id, title, language, created_at, ended_at, code_size in rows
+        for key, session_id, title, language, created_at, ended_at, code_size, created in rows
     ]
+
+
+def _reopened_from(created_fields: str | None) -> str | None:
+    """The session a reopened one continues, from its session-created event."""
+    if created_fields is None:
+        return None
+    found = json.loads(created_fields).get("reopenedFrom")
+    return found if isinstance(found, str) else None
+
+
+def final_state(db: sqlite3.Connection, session_id: str) -> dict[str, Any] | None:
+    """What reopening a session starts from: its title, last language, question and final
+    code."""
+    row = db.execute(
+        "SELECT title, language, prompt, starter_code FROM sessions WHERE id = ?", (session_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    title, language, prompt, starter_code = row
+    code = code_at(db, session_id, LATEST)
+    return {
+        "title": title,
+        "language": language,
+        "prompt": prompt,
+        "starterCode": json.loads(starter_code),
+        "code": code or "",
+    }
 
 
 def history(db: sqlite3.Connection, session_id: str) -> list[dict[str, Any]] | None:

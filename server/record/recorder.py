@@ -33,7 +33,7 @@ from .writer import (
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
 
     from ..document import CodeDocument
 
@@ -56,11 +56,17 @@ def cap_output(text: str | None) -> str | None:
 class SessionRecord:
     """One session's entry points. ``code`` is on every keystroke's path: a tuple, a put."""
 
-    __slots__ = ("_put", "session_id")
+    __slots__ = ("_put", "_read", "session_id")
 
-    def __init__(self, session_id: str, put: Callable[[tuple[Any, ...]], None]) -> None:
+    def __init__(
+        self,
+        session_id: str,
+        put: Callable[[tuple[Any, ...]], None],
+        read: Callable[..., Awaitable[Any]] | None = None,
+    ) -> None:
         self.session_id = session_id
         self._put = put
+        self._read = read
 
     def code(self, user_id: str, update: bytes) -> None:
         self._put((UPDATE, self.session_id, time.time(), user_id, update))
@@ -93,6 +99,14 @@ class SessionRecord:
                 kept.removed,
             )
         )
+
+    async def code_at(self, at_ms: int) -> str | None:
+        """The code as it was at ``at_ms`` (read in a worker thread, after everything recorded
+        so far); None when the session has no record."""
+        if self._read is None:
+            return None
+        code: str | None = await self._read(reads.code_at, self.session_id, at_ms)
+        return code
 
 
 def _discard(_: tuple[Any, ...]) -> None:
@@ -165,7 +179,7 @@ class Recorder:
     def attach(self, session_id: str, document: CodeDocument) -> SessionRecord:
         """A live room: its document is where keyframes come from."""
         self._documents[session_id] = document
-        return SessionRecord(session_id, self._put)
+        return SessionRecord(session_id, self._put, self.read)
 
     def detach(self, session_id: str) -> None:
         """The room leaves memory: a last keyframe, so it comes back quickly."""

@@ -61,6 +61,7 @@ class NewSession:
     prompt: str = ""  # the question, Markdown
     starter_code: dict[str, str] = field(default_factory=dict)  # language -> code
     interviewer_key: str | None = None
+    reopened_from: str | None = None  # the session this one follows up (POST .../reopen)
 
 
 @dataclass(slots=True)
@@ -235,6 +236,8 @@ class RecordWriter:
         if cursor.rowcount:
             self._sessions.pop(session_id, None)
             fields: dict[str, Any] = {"title": new.title, "language": new.language}
+            if new.reopened_from:
+                fields["reopenedFrom"] = new.reopened_from
             if new.prompt:
                 fields["prompt"] = new.prompt
             self._write_event(db, (EVENT, session_id, seconds, "session-created", fields))

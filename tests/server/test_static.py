@@ -89,3 +89,11 @@ def test_static_routes_never_serve_a_file_outside_the_built_ui(server, path):
     assert response.status in (400, 404)
     assert "[project]" not in body
     assert "root:" not in body
+
+
+def test_a_replay_is_the_single_page_app_and_carries_no_record(server):
+    page = httpx.get(f"{server.http}/replay/anything")
+
+    assert page.status_code == 200
+    assert '<div id="app">' in page.text
+    assert page.headers["cache-control"] == "no-cache"

@@ -9,6 +9,7 @@ import { fetchIsHost, hostName, rememberHostName } from "../room/seat";
 import { qrUrl } from "../room/sharePanel";
 import { applyTheme } from "../room/theme";
 import { copyText, selectContents } from "../util/copy";
+import { mountPastInterviews } from "./pastInterviews";
 import { append, h } from "../util/dom";
 import { TemplateLibrary } from "./templateLibrary";
 
@@ -48,6 +49,7 @@ export function openHome(root: HTMLElement): void {
     const addresses = h("div", { class: "addresses", "data-testid": "lan-addresses" });
     home.appendChild(h("section", { class: "card reach" }, h("h2", { text: "Candidates reach this computer at" }), addresses));
     void showAddresses(addresses);
+    mountPastInterviews(home);
   });
 }
 
