@@ -171,3 +171,19 @@ async def test_reopen_needs_the_host_and_a_known_session(server):
     anonymous = await call(server, "POST", f"/api/sessions/{session_id}/reopen", headers={})
     assert anonymous.status_code == 401
     assert (await call(server, "POST", "/api/sessions/nope/reopen")).status_code == 404
+
+
+async def test_a_reopened_session_keeps_the_question_and_starts_from_the_final_code(server):
+    created = await call(server, "POST", "/api/sessions", json={"templateId": "example-two-sum"})
+    session_id = created.json()["sessionId"]
+    ada = await Peer.connect(server.ws, session_id, "id-ada", "Ada")
+    await ada.join()
+    await ada.send("code-change", changes="def two_sum(numbers, target):\n    return []\n")
+    await ada.barrier()
+    await ada.close()
+
+    reopened = (await call(server, "POST", f"/api/sessions/{session_id}/reopen")).json()
+
+    old, new = server.session(session_id), server.session(reopened["sessionId"])
+    assert new["prompt"] == old["prompt"] != ""
+    assert new["code"] == "def two_sum(numbers, target):\n    return []\n"
