@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-late-join", action="store_true")
+    parser.add_argument("--skip-corpus", action="store_true", help="no tests/corpus runs")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
 
@@ -156,6 +157,11 @@ def main(argv: list[str] | None = None) -> None:
 
         _log("in the browser:")
         results["browser"] = measure_browser()
+    if not args.skip_corpus:
+        from .corpus_runs import measure_corpus_runs
+
+        _log("the corpus in the browser and natively:")
+        results["corpus"] = measure_corpus_runs()
     report.write(results, args.out)
     _log(f"wrote {args.out / 'latest.md'}")
 

@@ -57,9 +57,9 @@ def test_percentile_is_the_nearest_rank():
     assert percentile([7.0], 0.99) == 7.0
 
 
-def test_markdown_names_a_busy_load_generator():
+def minimal_results() -> dict[str, Any]:
     sweep = [point(100, 1.0), point(600, 80.0, busy=True)]
-    results = {
+    return {
         "date": "2026-11-25 00:00 UTC",
         "machine": {"cpus": 2, "cpuModel": "test", "python": "3.11", "node": "v20"},
         "pinned": "yes",
@@ -69,7 +69,9 @@ def test_markdown_names_a_busy_load_generator():
         "capacity": {"target": capacity(sweep)},
     }
 
-    page = markdown(results)
+
+def test_markdown_names_a_busy_load_generator():
+    page = markdown(minimal_results())
 
     assert "| target | 100 | 600 (load generator busy) | – | 100: 1.00, 600: 80 |" in page
     assert "⚠ load generator busy" in page
@@ -96,3 +98,21 @@ def test_memory_per_further_connection_is_the_slope_from_1000_participants_up():
 
     assert memory_slope(sweep) == 10.24
     assert memory_slope(sweep[:2]) is None
+
+
+def test_the_corpus_table_shows_each_language_next_to_its_native_time():
+    corpus = {
+        "python": {
+            "programs": 2,
+            "runToOutputMs": 120.0,
+            "runToFirstOutputMs": 100.0,
+            "nativeMs": 30.0,
+        },
+        "sql": {"programs": 1, "runToOutputMs": 9.0, "runToFirstOutputMs": None, "nativeMs": 4.0},
+    }
+
+    text = markdown({**minimal_results(), "corpus": corpus})
+
+    assert "| python | 2 | 120" in text
+    assert "| sql | 1 | 9" in text
+    assert "| – |" in text
