@@ -152,9 +152,17 @@ def record(program: dict[str, Any], recorder: Callable[[str, str, Path], Outcome
 
 
 def default_python() -> str:
+    """The newest CPython on PATH, as its real executable (a pyenv shim costs 0.3 s a start)."""
     for name in ("python3.14", "python3.13", "python3"):
         if found := shutil.which(name):
-            return found
+            done = subprocess.run(
+                [found, "-c", "import sys; print(sys.executable)"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode == 0:
+                return done.stdout.strip()
     raise SystemExit("no python3 on PATH")
 
 
