@@ -174,6 +174,7 @@ def markdown(results: dict[str, Any]) -> str:
                 lines.append(f"| {label} | {_ms(value['median'])} ms | {_ms(value['max'])} ms |")
         lines.append("")
     lines += _replay_lines(results.get("replaySeek"))
+    lines += corpus_lines(results.get("corpus"))
     lines += ["![p99 latency by participants](p99.png)", ""]
     return "\n".join(lines)
 
@@ -202,6 +203,25 @@ def _replay_lines(seek: dict[str, Any] | None) -> list[str]:
         f"| {seek['loadMs']} ms | | |",
         "",
     ]
+
+
+def corpus_lines(corpus: dict[str, Any] | None) -> list[str]:
+    """The corpus in Chromium next to the native interpreters (bench/corpus_runs.py)."""
+    if not corpus:
+        return []
+    lines = [
+        "## The corpus: Run → output in Chromium, and the native process (medians)",
+        "",
+        "| language | programs | Run → output | Run → first output | native |",
+        "|---|---|---|---|---|",
+    ]
+    for language, row in corpus.items():
+        first = row["runToFirstOutputMs"]
+        lines.append(
+            f"| {language} | {row['programs']} | {_ms(row['runToOutputMs'])} ms "
+            f"| {'–' if first is None else f'{_ms(first)} ms'} | {_ms(row['nativeMs'])} ms |"
+        )
+    return [*lines, ""]
 
 
 def plot(results: dict[str, Any], path: Path) -> None:

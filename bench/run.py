@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-late-join", action="store_true")
     parser.add_argument("--skip-replay", action="store_true", help="no replay seek figures")
+    parser.add_argument("--skip-corpus", action="store_true", help="no tests/corpus runs")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
 
@@ -164,6 +165,11 @@ def main(argv: list[str] | None = None) -> None:
         results["replaySeek"] = seek = measure_replay_seek()
         shown = seek["seekToCodeMs"]
         _log(f"  seek → code shown: median {shown['median']} ms, max {shown['max']} ms")
+    if not args.skip_corpus:
+        from .corpus_runs import measure_corpus_runs
+
+        _log("the corpus in the browser and natively:")
+        results["corpus"] = measure_corpus_runs()
     report.write(results, args.out)
     _log(f"wrote {args.out / 'latest.md'}")
 

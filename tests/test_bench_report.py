@@ -57,9 +57,9 @@ def test_percentile_is_the_nearest_rank():
     assert percentile([7.0], 0.99) == 7.0
 
 
-def test_markdown_names_a_busy_load_generator():
+def minimal_results() -> dict[str, Any]:
     sweep = [point(100, 1.0), point(600, 80.0, busy=True)]
-    results = {
+    return {
         "date": "2026-11-25 00:00 UTC",
         "machine": {"cpus": 2, "cpuModel": "test", "python": "3.11", "node": "v20"},
         "pinned": "yes",
@@ -69,7 +69,9 @@ def test_markdown_names_a_busy_load_generator():
         "capacity": {"target": capacity(sweep)},
     }
 
-    page = markdown(results)
+
+def test_markdown_names_a_busy_load_generator():
+    page = markdown(minimal_results())
 
     assert "| target | 100 | 600 (load generator busy) | – | 100: 1.00, 600: 80 |" in page
     assert "⚠ load generator busy" in page
@@ -101,12 +103,7 @@ def test_memory_per_further_connection_is_the_slope_from_1000_participants_up():
 def test_markdown_reports_the_replay_seek_figures():
     figures = {"median": 8.0, "p95": 21.5, "max": 40.0}
     results = {
-        "date": "2026-11-25 00:00 UTC",
-        "machine": {"cpus": 2, "cpuModel": "test", "python": "3.11", "node": "v20"},
-        "pinned": "yes",
-        "shape": {"per_room": 3, "rate": 5.0, "duration": 15.0, "warmup": 2.0},
-        "sweep": {},
-        "capacity": {},
+        **minimal_results(),
         "replaySeek": {
             "minutes": 60,
             "updates": 36000,
@@ -122,3 +119,21 @@ def test_markdown_reports_the_replay_seek_figures():
 
     assert "## Replay: seeking in a 60-minute interview (36,000 updates" in page
     assert "| slider moved → the instant's code in the editor | 8.00 ms | 22 ms | 40 ms |" in page
+
+
+def test_the_corpus_table_shows_each_language_next_to_its_native_time():
+    corpus = {
+        "python": {
+            "programs": 2,
+            "runToOutputMs": 120.0,
+            "runToFirstOutputMs": 100.0,
+            "nativeMs": 30.0,
+        },
+        "sql": {"programs": 1, "runToOutputMs": 9.0, "runToFirstOutputMs": None, "nativeMs": 4.0},
+    }
+
+    text = markdown({**minimal_results(), "corpus": corpus})
+
+    assert "| python | 2 | 120" in text
+    assert "| sql | 1 | 9" in text
+    assert "| – |" in text

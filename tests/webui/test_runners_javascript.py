@@ -61,6 +61,29 @@ async def test_an_error_in_a_timer_callback_fails_the_run_with_its_stack(open_ro
     assert result["output"] == ""
 
 
+async def test_a_stack_the_program_prints_has_the_editors_lines_and_no_frame_of_ours(
+    open_room, session_id
+):
+    alice = await open_room(session_id, "Alice", host=LAN_HOST)
+    code = (
+        "function explode() {\n"
+        '  throw new Error("boom");\n'
+        "}\n"
+        "try {\n"
+        "  explode();\n"
+        "} catch (error) {\n"
+        "  console.log(error.stack);\n"
+        "  console.log([error]);\n"
+        "}\n"
+    )
+
+    result = await run(alice, code, language="javascript")
+
+    # Node's own: these frames, then its module loader's (node:internal/...).
+    frames = "Error: boom\n    at explode (main.js:2:9)\n    at main.js:5:3"
+    assert result["output"] == f"{frames}\n[\n  {frames.replace(chr(10), chr(10) + '  ')}\n]\n"
+
+
 async def test_an_unhandled_rejection_fails_the_run_as_in_node(open_room, session_id):
     alice = await open_room(session_id, "Alice", host=LAN_HOST)
 

@@ -1,6 +1,8 @@
 /**
  * Errors told as Node tells them: the error's stack, with frames in the participant's file
- * (line numbers as in the editor) and none from PairPad's worker around it.
+ * (line numbers as in the editor) and none from PairPad's worker around it. That holds for
+ * every stack the program sees too (`error.stack`, `console.log(error)`): the engine builds
+ * each one through installNodeStacks.
  */
 
 import { inspect } from "node-inspect-extracted";
@@ -10,14 +12,37 @@ import { ProgramSyntaxError, UnavailableImportError } from "./moduleProgram";
 /** Lines the engine puts before the participant's code: the function header, "use strict". */
 export const LINE_OFFSET = 3;
 
-export function describeUncaught(error: unknown, fileName: string): string {
+export function describeUncaught(error: unknown): string {
   if (!(error instanceof Error)) return `Uncaught ${inspect(error)}`;
-  const stack = typeof error.stack === "string" ? error.stack : `${error.name}: ${error.message}`;
-  return cleanStack(stack, fileName);
+  return typeof error.stack === "string" ? error.stack : `${error.name}: ${error.message}`;
 }
 
-export function describeUnhandledRejection(reason: unknown, fileName: string): string {
-  if (reason instanceof Error) return describeUncaught(reason, fileName);
+type CallSite = { toString(): string };
+type StackFormatter = (error: Error, sites: CallSite[]) => string;
+
+/**
+ * Every Error's `stack` as V8 writes it (its `toString()`, then a frame a line), cleaned
+ * (cleanStack) as it is made, so that the program reads the editor's lines. V8 asks
+ * `Error.prepareStackTrace` for each stack; the worker runs one program, so it is ours to set.
+ */
+export function installNodeStacks(fileName: string): void {
+  const format: StackFormatter = (error, sites) => {
+    const header = errorHeader(error);
+    return cleanStack([header, ...sites.map((site) => `    at ${site.toString()}`)].join("\n"), fileName);
+  };
+  (Error as unknown as { prepareStackTrace: StackFormatter }).prepareStackTrace = format;
+}
+
+function errorHeader(error: Error): string {
+  try {
+    return Error.prototype.toString.call(error);
+  } catch {
+    return "Error";
+  }
+}
+
+export function describeUnhandledRejection(reason: unknown): string {
+  if (reason instanceof Error) return describeUncaught(reason);
   // Node's own words for a rejection with something that is not an Error.
   return (
     "[UnhandledPromiseRejection: This error originated either by throwing inside of an async " +
@@ -34,7 +59,7 @@ export function describeCompileError(error: unknown, code: string, fileName: str
     return `${fileName}:${error.line}\n${sourceLine}\n${" ".repeat(error.column)}^\n\nSyntaxError: ${error.message}`;
   }
   if (error instanceof UnavailableImportError) return `Error: ${error.message}`;
-  return describeUncaught(error, fileName);
+  return describeUncaught(error);
 }
 
 export const UNSETTLED_TOP_LEVEL_AWAIT =

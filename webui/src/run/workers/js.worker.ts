@@ -19,6 +19,7 @@ import {
   describeCompileError,
   describeUncaught,
   describeUnhandledRejection,
+  installNodeStacks,
 } from "../js/nodeErrors";
 import type { RunRequest, WorkerMessage } from "../messages";
 import { OutputBatcher } from "../outputBatcher";
@@ -65,15 +66,16 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
     batcher.flush();
     post({ type: "done", error, truncated: batcher.truncated });
   };
-  const loop = new EventLoop((error) => end(describeUncaught(error, fileName)));
+  installNodeStacks(fileName);
+  const loop = new EventLoop((error) => end(describeUncaught(error)));
   loop.install();
   self.addEventListener("unhandledrejection", (rejection) => {
     rejection.preventDefault();
-    end(describeUnhandledRejection(rejection.reason, fileName));
+    end(describeUnhandledRejection(rejection.reason));
   });
   self.addEventListener("error", (failure) => {
     failure.preventDefault();
-    end(describeUncaught(failure.error ?? failure.message, fileName));
+    end(describeUncaught(failure.error ?? failure.message));
   });
   Object.assign(self, { console: makeNodeConsole((stream, text) => ended || batcher.write(stream, text)) });
   installStdin(request.stdin);
@@ -88,7 +90,7 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   let settled = false;
   program.call(undefined, { util, "node:util": util }).then(
     () => (settled = true),
-    (error: unknown) => end(describeUncaught(error, fileName)),
+    (error: unknown) => end(describeUncaught(error)),
   );
   await loop.whenIdle();
   end(settled ? null : UNSETTLED_TOP_LEVEL_AWAIT);

@@ -12,11 +12,16 @@ import wasmUrl from "sql.js/dist/sql-wasm.wasm?url";
 import type { RunRequest, WorkerMessage } from "../messages";
 import { OutputBatcher } from "../outputBatcher";
 import { formatTable, type SqlValue } from "../sqlFormat";
+import { addShellFunctions } from "../sqlShellFunctions";
 
 const post = (message: WorkerMessage) => (self as DedicatedWorkerGlobalScope).postMessage(message);
 
 post({ type: "progress", text: "Loading SQLite…" });
-const loading = initSqlJs({ locateFile: () => wasmUrl }).then(
+// SQLite's own math functions, as the sqlite3 shell has them, instead of sql.js's legacy
+// extension functions (which differ, and warn on the console). sql.js reads this option; its
+// published types do not declare it yet.
+const options = { locateFile: () => wasmUrl, useOldExtensionFunctions: false };
+const loading = initSqlJs(options).then(
   (sql) => {
     post({ type: "ready" });
     return sql;
@@ -78,6 +83,7 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   if (!sql) return;
   const batcher = new OutputBatcher(post);
   const database = new sql.Database();
+  addShellFunctions(database);
   let error: string | null = null;
   try {
     error = runScript(database, event.data.code, (text) => batcher.write("stdout", text));

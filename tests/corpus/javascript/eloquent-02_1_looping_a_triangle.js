@@ -1,0 +1,2 @@
+for (let line = "#"; line.length < 8; line += "#")
+  console.log(line);
