@@ -54,7 +54,10 @@ async def open_peers() -> AsyncIterator[list[Peer]]:
     peers: list[Peer] = []
     yield peers
     for peer in peers:
-        await peer.ws.close()
+        if peer.ws.transport.is_reading():
+            await peer.ws.close()
+        else:  # a test stalled it: its closing handshake could only wait out close_timeout
+            peer.abort()
 
 
 class RoomClient:

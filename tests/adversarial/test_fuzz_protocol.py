@@ -114,7 +114,9 @@ def _is_utf8(data: bytes) -> bool:
 async def play(server, session_id: str, join_first: bool, sequence: list[Frame]) -> None:
     writer = await Peer.connect(server.ws, session_id, "writer", "Writer")
     reader = CrdtPeer(await Peer.connect(server.ws, session_id, "reader", "Reader"))
-    fuzzer = await connect(f"{server.ws}/ws/{session_id}", max_size=None)
+    # max_queue=None: the fuzzer never reads, and a client whose queue is full stops reading
+    # its socket, so its closing handshake would wait out close_timeout (10 s) every time.
+    fuzzer = await connect(f"{server.ws}/ws/{session_id}", max_size=None, max_queue=None)
     try:
         await writer.join()
         await reader.join()
