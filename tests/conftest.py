@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.executable_build import BUILD
 from tests.support.peers import Peer
 from tests.support.server import HOST_HEADERS, ServerProcess
 
@@ -23,6 +24,20 @@ def pytest_configure(config: pytest.Config) -> None:
     backstop = tempfile.mkdtemp(prefix="pairpad-test-home-")
     os.environ["XDG_DATA_HOME"] = backstop
     os.environ["PAIRPAD_DATA_DIR"] = os.path.join(backstop, "PairPad")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that launch the built executable run last, and its build starts now, in the
+    background (tests/support/executable_build.py): minutes that overlap the other tests."""
+    launching = [item for item in items if "executable" in item.fixturenames]
+    if not launching or config.option.collectonly:
+        return
+    items[:] = [item for item in items if "executable" not in item.fixturenames] + launching
+    BUILD.start()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    BUILD.stop()
 
 
 @pytest.fixture(scope="session")
