@@ -19,7 +19,7 @@ WATCH_RUNS = """() => {
     if (event.target.closest?.("[data-testid=run-button]")) seen.clicks.push(performance.now());
   }, true);
   new MutationObserver(() => {
-    const entry = document.querySelector("[data-testid=run-entry]");
+    const entry = [...document.querySelectorAll("[data-testid=run-entry]")].at(-1);
     const id = entry?.dataset.runId;
     if (entry?.querySelector("[data-stream]")) seen.firstOutput[id] ??= performance.now();
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -41,7 +41,7 @@ async def press_run_back_to_back(page: RoomPage, count: int) -> list[tuple[float
         await poll(page, RUN_ENABLED)
         await page.set_code(f"print({number})")
         await page.testid("run-button").click()
-    runs = f"[...document.querySelectorAll('[data-testid=run-entry]')].slice(0, {count}).reverse()"
+    runs = f"[...document.querySelectorAll('[data-testid=run-entry]')].slice(-{count})"
     await poll(
         page,
         f"() => {runs}.every((entry) => window.__runs.firstOutput[entry.dataset.runId])"

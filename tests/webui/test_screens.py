@@ -11,7 +11,7 @@ import pytest_asyncio
 from playwright.async_api import Browser
 
 from tests.support.browser import LAN_HOST, RoomPage
-from tests.support.runs import run
+from tests.support.runs import newest, run
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 
@@ -76,7 +76,7 @@ async def test_nothing_runs_off_the_screen_and_the_output_is_readable(open_at, s
         assert geometry["barRight"] <= geometry["width"]
         assert geometry["controlsRight"] <= geometry["width"], f"{screen}: a control is cut off"
     assert entry["output"].startswith("line 0\n")
-    output = room.page.locator("[data-testid=run-output]").first
+    output = newest(room).locator("[data-testid=run-output]")
     assert await output.is_visible()
     box = await output.bounding_box()
     assert box is not None

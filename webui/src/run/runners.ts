@@ -57,6 +57,11 @@ export class Runners {
     return language in RUNTIME_OF;
   }
 
+  /** Whether a language's programs read standard input (SQL and PostgreSQL do not). */
+  static readsStdin(language: string): boolean {
+    return Runners.runnable(language) && language !== "sql" && language !== "postgres";
+  }
+
   /** The runtime whose status a language shows: TypeScript's is its checker, C's the C/C++
    *  compiler, the others their own. */
   static runtimeOf(language: string): string {
