@@ -23,6 +23,7 @@ import { askName } from "../room/namePrompt";
 import { DisconnectNotice } from "../room/disconnectNotice";
 import { codeFileName, downloadButton, downloadText } from "../room/download";
 import { OutputView } from "../room/outputView";
+import { makePanesResizable } from "../room/paneSizes";
 import { PaneTabs } from "../room/paneTabs";
 import { watchPageLifecycle } from "../room/pageLifecycle";
 import { ParticipantsView } from "../room/participantsView";
@@ -111,6 +112,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   });
   root.replaceChildren(layout.element);
   collapseInviteOnceJoined(layout.element, participants.element);
+  makePanesResizable(layout.element);
   keepStdin(layout.stdin, sessionId);
   void share.load();
 
