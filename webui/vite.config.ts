@@ -43,6 +43,20 @@ function pyodideRuntime(): Plugin {
   };
 }
 
+// @replit/codemirror-emacs 6.1.0 registers its key bindings and commands in top-level calls
+// marked /*@__PURE__*/ (dist/index.js), which the bundler drops as unused: every Emacs key
+// would then do nothing. Without the marks the calls stay.
+function keepEmacsBindings(): Plugin {
+  return {
+    name: "pairpad-keep-emacs-bindings",
+    enforce: "pre",
+    transform(code, id) {
+      if (!id.includes("@replit/codemirror-emacs")) return null;
+      return code.replaceAll("/*@__PURE__*/EmacsHandler.", "EmacsHandler.");
+    },
+  };
+}
+
 // Download progress needs a runtime's size before its gzipped copy arrives (wasmDownload.ts).
 const bytesOf = (...files: string[]) => files.reduce((sum, file) => sum + statSync(require.resolve(file)).size, 0);
 const rubyWasmBytes = bytesOf("@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm");
@@ -54,7 +68,7 @@ export default defineConfig({
     __RUBY_WASM_BYTES__: String(rubyWasmBytes),
     __PGLITE_BYTES__: String(pgliteBytes),
   },
-  plugins: [pyodideRuntime()],
+  plugins: [pyodideRuntime(), keepEmacsBindings()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -5,18 +5,11 @@ import { KEY, loadSizes, makePanesResizable, SIDE_MIN_PX } from "../src/room/pan
 import { PaneTabs } from "../src/room/paneTabs";
 import { LARGE_STEP_PX, SMALL_STEP_PX } from "../src/room/splitter";
 
+/** jsdom's localStorage, holding only `initial`. */
 function memoryStore(initial: Record<string, string> = {}): Storage {
-  const data = new Map(Object.entries(initial));
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, value),
-  };
+  window.localStorage.clear();
+  for (const [key, value] of Object.entries(initial)) window.localStorage.setItem(key, value);
+  return window.localStorage;
 }
 
 function room(store: Storage) {

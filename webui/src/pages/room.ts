@@ -42,6 +42,7 @@ import { fetchLanguages, fetchSessionTitle } from "../room/sessionApi";
 import { DEFAULT_LIMITS } from "../room/serverDefaults";
 import { SharePanel } from "../room/sharePanel";
 import { fontSizeControl } from "../room/fontSize";
+import { keymapControl } from "../room/keymapSetting";
 import { ShortcutsHelp } from "../room/shortcutsHelp";
 import { keepStdin } from "../room/stdinMemory";
 import { applyTheme, wireThemeToggle } from "../room/theme";
@@ -91,10 +92,11 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   // Reads the editor's text as it is now: the page's copy, whether or not the server is there.
   const saveCode = () => downloadText(ytext.toString(), codeFileName(title, languages.extensionOf(languages.current)));
   const notice = new DisconnectNotice(saveCode);
+  const help = new ShortcutsHelp(fontSizeControl(() => editor.view.requestMeasure()));
   const layout = buildRoomLayout(title, {
     paneTabs,
     download: downloadButton(saveCode),
-    help: new ShortcutsHelp(fontSizeControl(() => editor.view.requestMeasure())).button,
+    help: help.button,
     disconnectNotice: notice.element,
     outputTools: output.clearButton,
     endButton: ending.button,
@@ -142,6 +144,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     },
     onCursor: (cursor) => controller.sendCursor(cursor),
   });
+  help.addSetting(keymapControl((name) => editor.setKeymap(name)));
   const restrictTargets = {
     run: layout.runButton,
     languageSelect: layout.languageSelect,
