@@ -19,7 +19,6 @@ import {
 } from "@codemirror/language";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { Compartment, EditorState, Prec } from "@codemirror/state";
-import { oneDark } from "@codemirror/theme-one-dark";
 import {
   crosshairCursor,
   drawSelection,
@@ -37,6 +36,7 @@ import * as Y from "yjs";
 
 import type { CursorPayload } from "../net/protocol";
 import { toBase64 } from "../util/base64";
+import { readableOneDark } from "./darkTheme";
 import { loadKeymap, type KeymapName } from "./keymaps";
 import { languageSupport } from "./languages";
 import { remoteCursors } from "./remoteCursors";
@@ -126,7 +126,7 @@ export function createEditor(options: EditorOptions): SharedEditor {
       ]),
       languageSlot.of(languageSupport(options.language)),
       indentSlot.of(indentUnit.of(indentFor(options.language))),
-      themeSlot.of(options.dark ? oneDark : lightTheme),
+      themeSlot.of(options.dark ? readableOneDark : lightTheme),
       readOnlySlot.of(editableState(false)),
       yCollab(options.ytext, null, { undoManager }),
       remoteCursors(),
@@ -149,7 +149,7 @@ export function createEditor(options: EditorOptions): SharedEditor {
       });
     },
     setDark(dark) {
-      view.dispatch({ effects: themeSlot.reconfigure(dark ? oneDark : lightTheme) });
+      view.dispatch({ effects: themeSlot.reconfigure(dark ? readableOneDark : lightTheme) });
     },
     setReadOnly(readOnly) {
       view.dispatch({ effects: readOnlySlot.reconfigure(editableState(readOnly)) });

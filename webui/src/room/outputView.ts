@@ -38,7 +38,7 @@ export class OutputEntry {
 
   constructor(readonly header: EntryHeader) {
     const who = h("span", { class: "who", text: header.mine ? "You" : header.who });
-    who.style.color = safeColor(header.color);
+    who.style.setProperty("--person-color", safeColor(header.color)); // a dot: see chatView.ts
     this.element = h(
       "article",
       { class: "run-entry", "data-testid": "run-entry", "data-run-id": header.runId },
