@@ -96,3 +96,31 @@ def test_memory_per_further_connection_is_the_slope_from_1000_participants_up():
 
     assert memory_slope(sweep) == 10.24
     assert memory_slope(sweep[:2]) is None
+
+
+def test_markdown_reports_the_first_load_and_the_executable():
+    figure = {"median": 1800.0, "min": 1500.0, "max": 2400.0}
+    results = {
+        "date": "2026-11-28 00:00 UTC",
+        "machine": {"cpus": 2, "cpuModel": "test", "python": "3.11", "node": "v20"},
+        "pinned": "no",
+        "shape": {"per_room": 3, "rate": 5.0, "duration": 15.0, "warmup": 2.0},
+        "sweep": {},
+        "capacity": {},
+        "firstLoad": {
+            "repeats": 3,
+            "chromium": "Chromium 156",
+            "pythonReadyColdMs": figure,
+            "pythonReadyWarmMs": {"median": 900.0, "min": 800.0, "max": 1000.0},
+            "bytesToPythonReady": 12_921_525,
+            "requestsToPythonReady": 17,
+            "executable": {"bytes": 273_328_960, "firstResponseMs": figure},
+        },
+    }
+
+    page = markdown(results)
+
+    cold = "| page opened → Python ready, fresh profile (cold) | 1800 ms | 1500 ms | 2400 ms |"
+    assert cold in page
+    assert "| bytes received before Python is ready (cold) | 12.9 MB in 17 requests | | |" in page
+    assert "| executable: size | 273.3 MB | | |" in page

@@ -61,8 +61,10 @@ async def newest_entry(page: RoomPage) -> dict[str, str]:
     return {
         "who": await entry.locator(".who").inner_text(),
         "status": await entry.locator("[data-testid=run-status]").inner_text(),
+        # Text, not inner_text: the panel follows the newest output, and blocks scrolled out
+        # of view are not rendered (content-visibility), so inner_text would leave them out.
         "output": "".join(
-            await entry.locator("[data-testid=run-output] [data-stream]").all_inner_texts()
+            await entry.locator("[data-testid=run-output] [data-stream]").all_text_contents()
         ),
         "error": await error.inner_text() if await error.count() else "",
         "truncated": str(await entry.locator("[data-testid=output-truncated]").count() > 0),

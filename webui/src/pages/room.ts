@@ -38,7 +38,7 @@ import {
   takeInterviewerKey,
   type SessionIdentity,
 } from "../room/seat";
-import { fetchLanguages, fetchSessionTitle } from "../room/sessionApi";
+import { fetchLanguages, fetchSessionInfo } from "../room/sessionApi";
 import { DEFAULT_LIMITS } from "../room/serverDefaults";
 import { SharePanel } from "../room/sharePanel";
 import { fontSizeControl } from "../room/fontSize";
@@ -49,28 +49,42 @@ import { applyTheme, wireThemeToggle } from "../room/theme";
 import { TimerView } from "../room/timerView";
 import { Toasts } from "../room/toasts";
 import { WaitingListView } from "../room/waitingListView";
+import { Runners } from "../run/runners";
 import { CrdtSync } from "../sync/crdtSync";
 
 export async function openRoom(root: HTMLElement, sessionId: string): Promise<void> {
   const dark = applyTheme();
   const interviewerKey = takeInterviewerKey(sessionId);
-  const [title, isHost] = await Promise.all([fetchSessionTitle(sessionId), fetchIsHost()]);
-  if (title === null) {
+  // The session's runtime (Python takes seconds) loads from the moment its language is known:
+  // while the name is asked, the room is built and the socket connects.
+  const runners = new Runners();
+  const session = fetchSessionInfo(sessionId).then((info) => {
+    if (info?.language && Runners.runnable(info.language)) runners.pool(info.language).warm();
+    return info;
+  });
+  const [info, isHost] = await Promise.all([session, fetchIsHost()]);
+  if (info === null) {
+    runners.dispose();
     root.replaceChildren(buildMissingSession());
     return;
   }
+  const { title, language } = info;
   const username = nameFromLink() ?? (isHost ? hostName() : await askName(rememberedName()));
   if (!isHost) rememberName(username);
   const identity = sessionIdentity(sessionId, browserUserId());
   const me = { userId: identity.userId, username, color: "#888888" };
-  startRoom(root, { sessionId, title, interviewerKey, secret: identity.secret }, me, dark);
+  startRoom(root, { sessionId, title, language, interviewerKey, secret: identity.secret, runners }, me, dark);
 }
 
 interface RoomEntry {
   sessionId: string;
   title: string;
+  /** As the session was read over HTTP; language-updated confirms it on joining. */
+  language: string | null;
   interviewerKey: string | null;
   secret: string | null;
+  /** The runtimes, the session's own already loading. */
+  runners: Runners;
 }
 
 function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): void {
@@ -133,6 +147,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     send: (update) => connection.send({ type: "code-change", payload: { userId: me.userId, update } }),
   });
   const languages = new LanguagePicker(layout.languageSelect, (language) => controller.requestLanguage(language));
+  if (entry.language) languages.show(entry.language); // not the default's runtime for a JavaScript room
   const editor = createEditor({
     parent: layout.editorHost,
     ytext,
@@ -178,11 +193,12 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     connectionStatus: layout.connectionStatus,
     stdin: () => layout.stdin.value,
     createRuns: (context) =>
-      new RunController(context, output, {
-        run: layout.runButton,
-        stop: layout.stopButton,
-        status: layout.runtimeStatus,
-      }),
+      new RunController(
+        context,
+        output,
+        { run: layout.runButton, stop: layout.stopButton, status: layout.runtimeStatus },
+        entry.runners,
+      ),
   });
   followPanes(paneTabs, layout.runButton, { output: output.element, chat: chat.element });
   void fetchLanguages().then((list) => list && languages.setLanguages(list));

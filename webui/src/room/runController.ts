@@ -37,12 +37,15 @@ export class RunController {
   private readonly runners: Runners;
   private activeLanguage: string | null = null;
 
+  /** `runners`: runtimes the room may have started loading already (room.ts). */
   constructor(
     private readonly context: RunContext,
     private readonly output: OutputView,
     private readonly controls: { run: HTMLButtonElement; stop: HTMLButtonElement; status: HTMLElement },
+    runners: Runners = new Runners(),
   ) {
-    this.runners = new Runners(
+    this.runners = runners;
+    this.runners.listen(
       (runtime, text) => this.showProgress(runtime, text),
       (runtime, ready) => {
         // Visible to tests and to the curious: Stop recovers at once when a spare is warm.
