@@ -21,6 +21,7 @@ import { buildMissingSession, buildRoomLayout, collapseInviteOnceJoined } from "
 import { NotesPane } from "../room/notesPane";
 import { askName } from "../room/namePrompt";
 import { DisconnectNotice } from "../room/disconnectNotice";
+import { startEarly, type EarlyStart } from "../room/earlyStart";
 import { codeFileName, downloadButton, downloadText } from "../room/download";
 import { OutputView } from "../room/outputView";
 import { makePanesResizable } from "../room/paneSizes";
@@ -38,7 +39,7 @@ import {
   takeInterviewerKey,
   type SessionIdentity,
 } from "../room/seat";
-import { fetchLanguages, fetchSessionInfo } from "../room/sessionApi";
+import { fetchLanguages } from "../room/sessionApi";
 import { DEFAULT_LIMITS } from "../room/serverDefaults";
 import { SharePanel } from "../room/sharePanel";
 import { fontSizeControl } from "../room/fontSize";
@@ -49,20 +50,15 @@ import { applyTheme, wireThemeToggle } from "../room/theme";
 import { TimerView } from "../room/timerView";
 import { Toasts } from "../room/toasts";
 import { WaitingListView } from "../room/waitingListView";
-import { Runners } from "../run/runners";
+import type { Runners } from "../run/runners";
 import { CrdtSync } from "../sync/crdtSync";
 
-export async function openRoom(root: HTMLElement, sessionId: string): Promise<void> {
+/** `early`: the session read and its runtime loading, started by main.ts (earlyStart.ts). */
+export async function openRoom(root: HTMLElement, sessionId: string, early: EarlyStart = startEarly(sessionId)): Promise<void> {
   const dark = applyTheme();
   const interviewerKey = takeInterviewerKey(sessionId);
-  // The session's runtime (Python takes seconds) loads from the moment its language is known:
-  // while the name is asked, the room is built and the socket connects.
-  const runners = new Runners();
-  const session = fetchSessionInfo(sessionId).then((info) => {
-    if (info?.language && Runners.runnable(info.language)) runners.pool(info.language).warm();
-    return info;
-  });
-  const [info, isHost] = await Promise.all([session, fetchIsHost()]);
+  const { runners } = early;
+  const [info, isHost] = await Promise.all([early.session, fetchIsHost()]);
   if (info === null) {
     runners.dispose();
     root.replaceChildren(buildMissingSession());

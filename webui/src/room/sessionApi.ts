@@ -1,6 +1,6 @@
 /** The two HTTP reads the room makes before and while it connects. */
 
-import type { LanguageInfo } from "../editor/languages";
+import type { LanguageInfo } from "./serverDefaults";
 
 type Fetch = (url: string) => Promise<Response>;
 
