@@ -62,7 +62,7 @@ PROBE = """(() => {
     mark("editor", document.querySelector(".cm-editor"));
     mark("pythonReady", status?.dataset.runtime === "python" && status.dataset.state === "ready");
     mark("spareReady", status?.dataset.pythonSpare === "ready");
-    const entry = document.querySelector("[data-testid=run-entry]");
+    const entry = [...document.querySelectorAll("[data-testid=run-entry]")].at(-1);
     const streams = entry ? [...entry.querySelectorAll("[data-stream]")] : [];
     const text = streams.map((span) => span.textContent).join("");
     if (text) bench.firstOutput[entry.dataset.runId] ??= { t: now, text };
@@ -72,9 +72,9 @@ PROBE = """(() => {
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();"""
 
-# The newest entry has finished with exactly this output.
+# The newest entry (the last: the panel reads as a console) has finished with exactly this output.
 FINISHED_WITH = """(expected) => {
-  const entry = document.querySelector("[data-testid=run-entry]");
+  const entry = [...document.querySelectorAll("[data-testid=run-entry]")].at(-1);
   const status = entry?.querySelector("[data-testid=run-status]")?.textContent ?? "";
   const spans = entry ? [...entry.querySelectorAll("[data-stream]")] : [];
   const output = spans.map((s) => s.textContent).join("");
@@ -87,7 +87,8 @@ TIMELINE = """() => {
   const bench = window.__bench;
   const last = (id) => bench.clicks.filter((c) => c.id === id).at(-1)?.t ?? null;
   const stop = last("stop-button");
-  const [entry, previous] = document.querySelectorAll("[data-testid=run-entry]");
+  const entries = [...document.querySelectorAll("[data-testid=run-entry]")];
+  const entry = entries.at(-1), previous = entries.at(-2);
   return {
     stop, run: last("run-button"),
     previousError: previous?.querySelector("[data-testid=run-error]")?.textContent ?? null,

@@ -30,7 +30,7 @@ RUN_ENABLED = "() => !document.querySelector('[data-testid=run-button]').disable
 RUN_TIMES = """() => {
   const bench = window.__bench;
   const runs = bench.clicks.filter((c) => c.id === "run-button").map((c) => c.t);
-  const entries = [...document.querySelectorAll("[data-testid=run-entry]")].reverse();
+  const entries = [...document.querySelectorAll("[data-testid=run-entry]")];
   return { runs, outputs: entries.map((e) => bench.firstOutput[e.dataset.runId]?.t ?? null) };
 }"""
 

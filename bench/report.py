@@ -20,6 +20,12 @@ BROWSER_FIGURES = {
 }
 
 
+FIRST_LOAD_FIGURES = {
+    "pythonReadyColdMs": "page opened → Python ready, fresh profile (cold)",
+    "pythonReadyWarmMs": "page opened → Python ready, visited before (warm)",
+}
+
+
 def passes(point: dict[str, Any]) -> bool:
     """Keeps up: every keystroke delivered, p99 within the limit, nobody disconnected."""
     return bool(
@@ -175,6 +181,7 @@ def markdown(results: dict[str, Any]) -> str:
         lines.append("")
     lines += _replay_lines(results.get("replaySeek"))
     lines += corpus_lines(results.get("corpus"))
+    lines += _first_load_lines(results.get("firstLoad"))
     lines += ["![p99 latency by participants](p99.png)", ""]
     return "\n".join(lines)
 
@@ -221,6 +228,39 @@ def corpus_lines(corpus: dict[str, Any] | None) -> list[str]:
             f"| {language} | {row['programs']} | {_ms(row['runToOutputMs'])} ms "
             f"| {'–' if first is None else f'{_ms(first)} ms'} | {_ms(row['nativeMs'])} ms |"
         )
+    return [*lines, ""]
+
+
+def _first_load_lines(first: dict[str, Any] | None) -> list[str]:
+    """A candidate's first load (bench/first_load.py) and the executable's start."""
+    if not first:
+        return []
+    lines = [
+        f"## First load ({first.get('chromium', 'Chromium')}, http://interview.lan, "
+        f"{first.get('repeats', '?')} runs each)",
+        "",
+        "| figure | median | min | max |",
+        "|---|---|---|---|",
+    ]
+    for name, label in FIRST_LOAD_FIGURES.items():
+        value = first[name]
+        lines.append(
+            f"| {label} | {_ms(value['median'])} ms | {_ms(value['min'])} ms "
+            f"| {_ms(value['max'])} ms |"
+        )
+    lines.append(
+        f"| bytes received before Python is ready (cold) | "
+        f"{first['bytesToPythonReady'] / 1e6:.1f} MB in {first['requestsToPythonReady']} "
+        "requests | | |"
+    )
+    executable = first.get("executable")
+    if executable:
+        start = executable["firstResponseMs"]
+        lines.append(
+            f"| executable: launch (`--no-window`) → first HTTP answer | {_ms(start['median'])} ms "
+            f"| {_ms(start['min'])} ms | {_ms(start['max'])} ms |"
+        )
+        lines.append(f"| executable: size | {executable['bytes'] / 1e6:.1f} MB | | |")
     return [*lines, ""]
 
 

@@ -3,6 +3,7 @@
     python -m bench.run                 # everything (≈ 25 min on 2 cores)
     python -m bench.run --quick         # a smoke run: small sweep, short points
     python -m bench.run --targets pairpad-crdt,y-websocket --points 600
+    python -m bench.first_load          # only the first-load figures (bench/first_load.py)
 
 Every point starts a fresh server. A target's sweep stops after its first failing point (p99
 over 50 ms, a keystroke lost or a participant disconnected): that is its capacity.
@@ -103,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
         "--headline-rounds", type=int, default=3, help=f"runs at {HEADLINE_PARTICIPANTS}; 0: none"
     )
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument("--skip-first-load", action="store_true", help="bench/first_load.py")
     parser.add_argument("--skip-late-join", action="store_true")
     parser.add_argument("--skip-replay", action="store_true", help="no replay seek figures")
     parser.add_argument("--skip-corpus", action="store_true", help="no tests/corpus runs")
@@ -170,6 +172,11 @@ def main(argv: list[str] | None = None) -> None:
 
         _log("the corpus in the browser and natively:")
         results["corpus"] = measure_corpus_runs()
+    if not args.skip_first_load:
+        from .first_load import measure_first_load
+
+        _log("first load (cold and warm profile; the executable if dist/pairpad exists):")
+        results["firstLoad"] = measure_first_load()
     report.write(results, args.out)
     _log(f"wrote {args.out / 'latest.md'}")
 

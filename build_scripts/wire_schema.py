@@ -43,6 +43,7 @@ def constants() -> dict[str, Any]:
             "maxDocumentBytes": defaults["max_document_bytes"].default,
             "maxOutputChars": defaults["max_output_chars"].default,
             "maxChatChars": defaults["max_chat_chars"].default,
+            "maxStdinChars": defaults["max_stdin_chars"].default,
             "runTimeoutMs": int(defaults["run_timeout_seconds"].default * 1000),
             "pasteNoticeChars": defaults["paste_notice_chars"].default,
             "focusNoticeMs": int(defaults["focus_notice_seconds"].default * 1000),

@@ -172,7 +172,8 @@ def _execute_code(
     code = normalise_newlines(_bounded("code", payload.code, settings.max_code_chars))
     if payload.runId is not None:
         _bounded("runId", payload.runId, MAX_RUN_ID_CHARS)
-    room.forward_execution(connection, msgspec.structs.replace(payload, code=code))
+    stdin = _stdin(payload.stdin, settings)
+    room.forward_execution(connection, msgspec.structs.replace(payload, code=code, stdin=stdin))
 
 
 def _execution_result(
@@ -186,8 +187,17 @@ def _execution_result(
         _language("language", payload.language)
     if payload.runId is not None:
         _bounded("runId", payload.runId, MAX_RUN_ID_CHARS)
-    result = msgspec.structs.replace(payload, output=output, error=error)
+    stdin = _stdin(payload.stdin, settings)
+    result = msgspec.structs.replace(payload, output=output, error=error, stdin=stdin)
     room.share_result(connection, result, truncated=output_cut or error_cut)
+
+
+def _stdin(stdin: str | None, settings: Settings) -> str | None:
+    """A run's shared stdin: the runner's page cuts a longer one itself (with a marker) and
+    runs the program with all of it, so a longer one here is a client's mistake."""
+    if stdin is None:
+        return None
+    return normalise_newlines(_bounded("stdin", stdin, settings.max_stdin_chars))
 
 
 def _chat_message(

@@ -134,6 +134,7 @@ class ExecuteCode(_Payload):
     language: str
     code: str
     runId: str | None = None  # extension: ties the result to this request
+    stdin: str | None = None  # extension: the standard input the run is given, shown to all
 
 
 class ExecutionResult(_Payload):
@@ -142,6 +143,7 @@ class ExecutionResult(_Payload):
     language: str | None = None
     durationMs: Annotated[float, msgspec.Meta(ge=0)] | None = None
     runId: str | None = None
+    stdin: str | None = None  # extension: the run's standard input, as in its execute-code
 
 
 class ChatMessage(_Payload):
@@ -306,6 +308,7 @@ class Limits(_Out):
     maxDocumentBytes: int
     maxOutputChars: int
     maxChatChars: int
+    maxStdinChars: int  # the longest stdin a run shares (execute-code, execution-result)
     runTimeoutMs: int  # how long a browser lets a run go before stopping it
     pasteNoticeChars: int  # a paste this long or longer is shown to the room
     focusNoticeMs: int  # leaving the page this long or longer is shown to the room
@@ -435,6 +438,7 @@ class RunRequested(_Out):
     language: str
     code: str
     runId: str | UnsetType = UNSET
+    stdin: str | UnsetType = UNSET
 
 
 class RunResult(_Out):
@@ -448,6 +452,7 @@ class RunResult(_Out):
     durationMs: float | UnsetType = UNSET
     runId: str | UnsetType = UNSET
     truncated: bool | UnsetType = UNSET
+    stdin: str | UnsetType = UNSET
 
 
 class ChatLine(_Out):
@@ -531,6 +536,8 @@ def run_requested(author: Person, request: ExecuteCode) -> Frame:
     relayed = RunRequested(author.userId, author.username, request.language, request.code)
     if request.runId is not None:
         relayed.runId = request.runId
+    if request.stdin is not None:
+        relayed.stdin = request.stdin
     return _frame("execute-code", relayed)
 
 
@@ -544,6 +551,8 @@ def run_result(author: Person, result: ExecutionResult, *, truncated: bool) -> F
         relayed.runId = result.runId
     if truncated:
         relayed.truncated = True
+    if result.stdin is not None:
+        relayed.stdin = result.stdin
     return _frame("execution-result", relayed)
 
 

@@ -299,6 +299,7 @@ class Room(InterviewerControls):
             language=request.language,
             code=request.code,
             runId=request.runId,
+            stdin=request.stdin,
         )
         self._broadcast(m.run_requested(author, request), exclude=connection)
 
@@ -495,6 +496,7 @@ class Room(InterviewerControls):
                 maxDocumentBytes=settings.max_document_bytes,
                 maxOutputChars=settings.max_output_chars,
                 maxChatChars=settings.max_chat_chars,
+                maxStdinChars=settings.max_stdin_chars,
                 runTimeoutMs=int(settings.run_timeout_seconds * 1000),
                 pasteNoticeChars=settings.paste_notice_chars,
                 focusNoticeMs=int(settings.focus_notice_seconds * 1000),

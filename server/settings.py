@@ -232,6 +232,12 @@ class Settings(BaseSettings):
         gt=0,
         description="execution-result output/error longer than this is cut, with a marker.",
     )
+    max_stdin_chars: int = Field(
+        20_000,
+        gt=0,
+        description="Longest stdin a run shows the room (execute-code/execution-result "
+        "`stdin`); the web UI runs with all of a longer one and shares it cut, with a marker.",
+    )
     max_cursor_extension_chars: int = Field(
         2048, gt=0, description="Longest extension value (relative positions) in a cursor-move."
     )

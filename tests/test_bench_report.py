@@ -137,3 +137,26 @@ def test_the_corpus_table_shows_each_language_next_to_its_native_time():
     assert "| python | 2 | 120" in text
     assert "| sql | 1 | 9" in text
     assert "| – |" in text
+
+
+def test_markdown_reports_the_first_load_and_the_executable():
+    figure = {"median": 1800.0, "min": 1500.0, "max": 2400.0}
+    results = {
+        **minimal_results(),
+        "firstLoad": {
+            "repeats": 3,
+            "chromium": "Chromium 156",
+            "pythonReadyColdMs": figure,
+            "pythonReadyWarmMs": {"median": 900.0, "min": 800.0, "max": 1000.0},
+            "bytesToPythonReady": 12_921_525,
+            "requestsToPythonReady": 17,
+            "executable": {"bytes": 273_328_960, "firstResponseMs": figure},
+        },
+    }
+
+    page = markdown(results)
+
+    cold = "| page opened → Python ready, fresh profile (cold) | 1800 ms | 1500 ms | 2400 ms |"
+    assert cold in page
+    assert "| bytes received before Python is ready (cold) | 12.9 MB in 17 requests | | |" in page
+    assert "| executable: size | 273.3 MB | | |" in page

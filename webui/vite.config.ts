@@ -6,6 +6,7 @@
 
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
@@ -18,6 +19,10 @@ const pyodideBase = `/assets/pyodide-${pyodideVersion}/`;
 // The runtime Pyodide loads at start-up. Only the core ships in npm; user code gets the
 // standard library, and no package is ever fetched from a CDN.
 const pyodideFiles = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+// Python's boot image, made at build time by scripts/python-boot-image.mjs (prebuild); absent
+// in a checkout that has not been built, and then the worker boots Python from scratch.
+const bootImage = join(dirname(fileURLToPath(import.meta.url)), "src/run/workers/python/generated/boot-image.bin");
+const BOOT_IMAGE_NAME = "boot-image.bin";
 
 function pyodideRuntime(): Plugin {
   return {
@@ -39,6 +44,21 @@ function pyodideRuntime(): Plugin {
         if (!existsSync(source)) throw new Error(`pyodide ${pyodideVersion} has no ${name}`);
         copyFileSync(source, join(target, name));
       }
+      if (existsSync(bootImage)) copyFileSync(bootImage, join(target, BOOT_IMAGE_NAME));
+    },
+  };
+}
+
+// @replit/codemirror-emacs 6.1.0 registers its key bindings and commands in top-level calls
+// marked /*@__PURE__*/ (dist/index.js), which the bundler drops as unused: every Emacs key
+// would then do nothing. Without the marks the calls stay.
+function keepEmacsBindings(): Plugin {
+  return {
+    name: "pairpad-keep-emacs-bindings",
+    enforce: "pre",
+    transform(code, id) {
+      if (!id.includes("@replit/codemirror-emacs")) return null;
+      return code.replaceAll("/*@__PURE__*/EmacsHandler.", "EmacsHandler.");
     },
   };
 }
@@ -46,15 +66,22 @@ function pyodideRuntime(): Plugin {
 // Download progress needs a runtime's size before its gzipped copy arrives (wasmDownload.ts).
 const bytesOf = (...files: string[]) => files.reduce((sum, file) => sum + statSync(require.resolve(file)).size, 0);
 const rubyWasmBytes = bytesOf("@ruby/3.4-wasm-wasi/dist/ruby+stdlib.wasm");
+// What Python's first load reads (the JavaScript module Pyodide imports is not counted: it
+// arrives through import(), which the worker cannot watch).
+const pythonBytes = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].reduce((sum, file) => sum + statSync(join(pyodideDir, file)).size, 0);
+const bootImageBytes = existsSync(bootImage) ? statSync(bootImage).size : 0;
 const pgliteBytes = bytesOf("@electric-sql/pglite/pglite.wasm", "@electric-sql/pglite/initdb.wasm", "@electric-sql/pglite/pglite.data");
 
 export default defineConfig({
   define: {
     __PYODIDE_BASE__: JSON.stringify(pyodideBase),
+    __PYTHON_BYTES__: String(pythonBytes),
+    __PYTHON_BOOT_IMAGE__: JSON.stringify(bootImageBytes ? `${pyodideBase}${BOOT_IMAGE_NAME}` : ""),
+    __PYTHON_BOOT_IMAGE_BYTES__: String(bootImageBytes),
     __RUBY_WASM_BYTES__: String(rubyWasmBytes),
     __PGLITE_BYTES__: String(pgliteBytes),
   },
-  plugins: [pyodideRuntime()],
+  plugins: [pyodideRuntime(), keepEmacsBindings()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -91,7 +91,7 @@ async def test_history_holds_every_event_and_each_code_change_with_its_author(se
     await ada.send("code-change", changes="x = 1\n")
     await ada.barrier(grace)  # one order across the two connections
     await grace.send("language-change", language="javascript")
-    await grace.send("execute-code", language="javascript", code="x", runId="r1")
+    await grace.send("execute-code", language="javascript", code="x", runId="r1", stdin="7\n")
     await grace.send("execution-result", output="1\n", error=None, runId="r1")
     await grace.barrier(ada)
     await ada.send("chat-message", text="looks good")
@@ -116,6 +116,8 @@ async def test_history_holds_every_event_and_each_code_change_with_its_author(se
     code = next(e for e in events if e["type"] == "code")
     assert code["userId"] == "id-ada"
     assert code["update"]
+    started = next(e for e in events if e["type"] == "run-started")
+    assert (started["code"], started["runId"], started["stdin"]) == ("x", "r1", "7\n")
     finished = next(e for e in events if e["type"] == "run-finished")
     assert (finished["userId"], finished["output"], finished["runId"]) == ("id-grace", "1\n", "r1")
     times = [e["t"] for e in events]

@@ -157,6 +157,40 @@ async def test_long_output_is_cut_with_a_marker(start_server, room_on):
     assert result["truncated"] is True
 
 
+async def test_the_stdin_a_run_used_reaches_the_others_and_later_joiners(room):
+    alice = await room.peer("Alice")
+    bob = await room.peer("Bob")
+
+    await alice.send(
+        "execute-code", language="python", code="input()", runId="r-1", stdin="3\r\n1 2\n"
+    )
+    await alice.send("execution-result", output="", error=None, runId="r-1", stdin="3\n1 2\n")
+    requested = await bob.expect("execute-code")
+    result = await bob.expect("execution-result")
+    carol = await room.peer("Carol")
+    replayed = next(m["payload"] for m in carol.joined_with if m["type"] == "execution-result")
+
+    assert requested["stdin"] == result["stdin"] == replayed["stdin"] == "3\n1 2\n"
+    assert requested["runId"] == replayed["runId"] == "r-1"
+
+
+async def test_a_stdin_over_the_limit_is_refused_and_nobody_hears_of_the_run(start_server, room_on):
+    room = room_on(start_server(max_stdin_chars="10"))
+    alice = await room.peer("Alice")
+    bob = await room.peer("Bob")
+
+    await alice.send("execute-code", language="python", code="input()", stdin="x" * 11)
+    error = await alice.expect("error")
+    await alice.send("execute-code", language="python", code="input()", stdin="x" * 10)
+    seen = await alice.barrier(bob)
+
+    assert "payload.stdin" in error["message"]
+    assert "at most 10" in error["message"]
+    forwarded = [m["payload"]["stdin"] for m in seen[bob] if m["type"] == "execute-code"]
+    assert forwarded == ["x" * 10]
+    assert (await room.peer("Carol")).state["limits"]["maxStdinChars"] == 10
+
+
 async def test_chat_message_reaches_everyone_with_author_and_time(room):
     alice = await room.peer("Alice")
     bob = await room.peer("Bob")

@@ -11,6 +11,8 @@ from typing import Any
 
 from playwright.async_api import Page
 
+from tests.support.runs import NEWEST_ENTRY
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MANIFEST = CORPUS / "manifest.json"
 LANGUAGES = ("python", "javascript", "typescript", "sql")
@@ -65,14 +67,17 @@ class RunResult:
     ms_to_done: float
 
 
-NEWEST_RUN_ID = "() => document.querySelector('[data-testid=run-entry]')?.dataset.runId ?? null"
+NEWEST_RUN_ID = f"() => {NEWEST_ENTRY}?.dataset.runId ?? null"
 # Resolves when the newest entry is a run other than `before` and has finished; the click's
 # time is taken just before the click (performance.now), the rest by a MutationObserver.
-CLICK_AND_WAIT = """(before) => new Promise((resolve) => {
+CLICK_AND_WAIT = (
+    """(before) => new Promise((resolve) => {
   const t0 = performance.now();
   let firstOutput = null;
   const check = () => {
-    const entry = document.querySelector('[data-testid=run-entry]');
+    const entry = """
+    + NEWEST_ENTRY
+    + """;
     if (!entry || entry.dataset.runId === before) return;
     if (firstOutput === null && entry.querySelector('[data-stream]')?.textContent) {
       firstOutput = performance.now() - t0;
@@ -95,6 +100,7 @@ CLICK_AND_WAIT = """(before) => new Promise((resolve) => {
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   document.querySelector('[data-testid=run-button]').click();
 })"""
+)
 
 
 async def choose_language(page: Page, language: str) -> None:

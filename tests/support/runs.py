@@ -1,10 +1,18 @@
-"""Running code in a room's page and reading back the newest run's entry."""
+"""Running code in a room's page and reading back the newest run's entry.
+
+The output panel reads as a console: the oldest run first, the newest last. Tests find the
+newest entry through ``newest`` (a locator) or ``NEWEST_ENTRY`` (the same in page script).
+"""
 
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from tests.support.browser import RoomPage
+
+# The newest run's entry, as an expression in the page (undefined before any run).
+NEWEST_ENTRY = "[...document.querySelectorAll('[data-testid=run-entry]')].at(-1)"
 
 # Pyodide's first load takes a few seconds on a busy 2-core machine; the C/C++ compiler's
 # (105 MB) up to a minute.
@@ -25,7 +33,8 @@ async def run(page: RoomPage, code: str, language: str | None = None) -> dict[st
         """(count) => {
             const entries = document.querySelectorAll('[data-testid=run-entry]');
             return entries.length > count &&
-                /finished|failed|stopped/.test(entries[0].querySelector('[data-testid=run-status]').textContent);
+                /finished|failed|stopped/.test(entries[entries.length - 1]
+                    .querySelector('[data-testid=run-status]').textContent);
         }""",
         arg=entries_before,
         timeout=LOAD_TIMEOUT_MS,
@@ -41,14 +50,21 @@ async def python_with_warm_spare(page: RoomPage) -> None:
     )
 
 
+def newest(page: RoomPage) -> Any:
+    """A locator of the newest run's entry (the last one)."""
+    return page.page.locator("[data-testid=run-entry]").last
+
+
 async def newest_entry(page: RoomPage) -> dict[str, str]:
-    entry = page.page.locator("[data-testid=run-entry]").first
+    entry = newest(page)
     error = entry.locator("[data-testid=run-error]")
     return {
         "who": await entry.locator(".who").inner_text(),
         "status": await entry.locator("[data-testid=run-status]").inner_text(),
+        # Text, not inner_text: the panel follows the newest output, and blocks scrolled out
+        # of view are not rendered (content-visibility), so inner_text would leave them out.
         "output": "".join(
-            await entry.locator("[data-testid=run-output] [data-stream]").all_inner_texts()
+            await entry.locator("[data-testid=run-output] [data-stream]").all_text_contents()
         ),
         "error": await error.inner_text() if await error.count() else "",
         "truncated": str(await entry.locator("[data-testid=output-truncated]").count() > 0),
@@ -57,11 +73,10 @@ async def newest_entry(page: RoomPage) -> dict[str, str]:
 
 async def newest_entry_when_done(page: RoomPage) -> dict[str, str]:
     await page.page.wait_for_function(
-        """() => {
-            const entry = document.querySelector('[data-testid=run-entry]');
-            const status = entry.querySelector('[data-testid=run-status]');
-            return /finished|failed|stopped/.test(status.textContent);
-        }""",
+        f"""() => {{
+            const status = {NEWEST_ENTRY}?.querySelector('[data-testid=run-status]');
+            return /finished|failed|stopped/.test(status?.textContent ?? '');
+        }}""",
         timeout=LOAD_TIMEOUT_MS,
     )
     return await newest_entry(page)
@@ -108,11 +123,10 @@ async def seconds_to_output(page: RoomPage, code: str, expected: str) -> float:
     clicked = time.monotonic()
     await page.testid("run-button").click()
     await page.page.wait_for_function(
-        """(expected) => {
-            const entry = document.querySelector('[data-testid=run-entry]');
-            const output = entry && entry.querySelector('[data-testid=run-output]');
-            return output && output.textContent === expected;
-        }""",
+        f"""(expected) => {{
+            const output = {NEWEST_ENTRY}?.querySelector('[data-testid=run-output]');
+            return output?.textContent === expected;
+        }}""",
         arg=expected,
         timeout=LOAD_TIMEOUT_MS,
     )

@@ -1,6 +1,10 @@
-"""What a candidate's browser downloads before the room works."""
+"""What a candidate's browser downloads before the room works, and when: the session's runtime
+starts loading as soon as the room opens (behind the name prompt), saying how many MB."""
 
 from __future__ import annotations
+
+import asyncio
+import re
 
 import pytest
 
@@ -26,3 +30,47 @@ async def test_chromium_on_a_lan_origin_loads_the_ui_gzipped(browser, server):
         assert page.errors == []
     finally:
         await page.context.close()
+
+
+# Every text the runtime status shows, in order (installed before the page's own scripts).
+WATCH_STATUS = """(() => {
+  window.__statuses = [];
+  new MutationObserver(() => {
+    const text = document.querySelector("[data-testid=runtime-status]")?.textContent;
+    if (text && window.__statuses.at(-1) !== text) window.__statuses.push(text);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+})();"""
+
+
+async def test_python_loads_behind_the_name_prompt_and_shows_its_progress_in_megabytes(
+    browser, server
+):
+    context = await browser.new_context()
+    await context.add_init_script(script=WATCH_STATUS)
+    image_asked = asyncio.Event()
+    context.on(
+        "request",
+        lambda request: image_asked.set() if request.url.endswith("/boot-image.bin") else None,
+    )
+    page = await context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        await page.goto(f"http://{LAN_HOST}:{server.port}/s/{server.create_session()}")
+        await asyncio.wait_for(image_asked.wait(), timeout=30)
+        prompt_still_open = await page.get_by_test_id("name-input").is_visible()
+        await page.get_by_test_id("name-input").fill("Ada")
+        await page.get_by_test_id("join-button").click()
+        await page.wait_for_selector("[data-testid=runtime-status][data-state=ready]")
+        statuses = await page.evaluate("() => window.__statuses")
+    finally:
+        await context.close()
+
+    assert errors == []
+    assert prompt_still_open, "Python's files were asked for only once the name was given"
+    assert statuses[-1] == "Python ready"
+    progress = [re.fullmatch(r"Loading Python… ([\d.]+) of ([\d.]+) MB", s) for s in statuses]
+    shown = [(float(m[1]), float(m[2])) for m in progress if m]
+    assert shown, statuses
+    assert all(loaded <= total for loaded, total in shown), statuses
+    assert len({total for _, total in shown}) == 1, statuses

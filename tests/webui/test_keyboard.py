@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import LAN_HOST
+from tests.support.browser import LAN_HOST, RoomPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 
@@ -67,3 +67,40 @@ async def test_the_editor_font_size_is_chosen_once_and_remembered(open_room, ses
     await ada.wait_status("connected")
 
     assert await ada.page.evaluate(size) == "20px"
+
+
+async def choose_keys(page: RoomPage, keys: str) -> None:
+    await page.testid("shortcuts-button").click()
+    await page.testid("keymap").select_option(keys)
+    await page.testid("shortcuts-close").click()
+    await page.page.wait_for_selector(f"[data-testid=editor][data-keymap={keys}]")
+
+
+async def test_vim_and_emacs_keys_edit_the_shared_document_and_are_loaded_when_chosen(
+    open_room, session_id
+):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+    grace = await open_room(session_id, "Grace", host=LAN_HOST)
+    await grace.set_code("one\ntwo\nthree")
+    await ada.wait_for_text("t === 'one\\ntwo\\nthree'")
+    scripts_before = {url for url in ada.requests if url.endswith(".js")}
+
+    await choose_keys(ada, "vim")
+    loaded = {url for url in ada.requests if url.endswith(".js")} - scripts_before
+    await ada.focus_editor()
+    for key in ("g", "g", "d", "d"):
+        await ada.page.keyboard.press(key)
+    await grace.wait_for_text("t === 'two\\nthree'")
+    await ada.page.keyboard.press("u")
+    await grace.wait_for_text("t === 'one\\ntwo\\nthree'")
+
+    await choose_keys(ada, "emacs")
+    await ada.focus_editor()
+    await ada.page.keyboard.press("Control+Home")
+    await ada.page.keyboard.press("Control+k")
+    await grace.wait_for_text("t === '\\ntwo\\nthree'")
+    await ada.page.reload()
+    await ada.wait_status("connected")
+
+    assert loaded, "the Vim keys came with the first load"
+    await ada.page.wait_for_selector("[data-testid=editor][data-keymap=emacs]")

@@ -1,13 +1,77 @@
-"""The output panel: Clear is local, and a stopped run reads as stopped for everyone."""
+"""The output panel: runs read as a console (oldest first, scrolled to the newest unless the
+reader scrolled up), everyone sees the stdin a run used, Clear is local, and a stopped run
+reads as stopped for everyone."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import LAN_HOST
-from tests.support.runs import newest_entry_when_done, run
+from tests.support.browser import LAN_HOST, RoomPage
+from tests.support.runs import (
+    NEWEST_ENTRY,
+    give_stdin,
+    newest,
+    newest_entry_when_done,
+    run,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
+
+
+# How far the output panel is from showing its newest line, in pixels.
+FROM_BOTTOM = """() => {
+  const output = document.querySelector("[data-testid=output]");
+  return output.scrollHeight - output.scrollTop - output.clientHeight;
+}"""
+SCROLL_TOP = "() => document.querySelector('[data-testid=output]').scrollTop"
+# The reader scrolls to the top; resolves once the page has handled the scroll (two frames).
+SCROLL_UP = """() => new Promise((done) => {
+  document.querySelector("[data-testid=output]").scrollTop = 0;
+  requestAnimationFrame(() => requestAnimationFrame(done));
+})"""
+FINISHED_COUNT = """(count) => [...document.querySelectorAll("[data-testid=run-status]")]
+  .filter((status) => /finished|failed|stopped/.test(status.textContent)).length === count"""
+
+
+async def finished_runs(page: RoomPage, count: int) -> list[str]:
+    """The run ids of the entries, in page order, once ``count`` of them have finished."""
+    await page.page.wait_for_function(FINISHED_COUNT, arg=count)
+    return list(
+        await page.page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=run-entry]')]"
+            ".map((entry) => entry.dataset.runId)"
+        )
+    )
+
+
+async def test_runs_read_as_a_console_and_everyone_sees_the_stdin_a_run_used(open_room, session_id):
+    ada = await open_room(session_id, "Ada", host=LAN_HOST)
+    grace = await open_room(session_id, "Grace", host=LAN_HOST)
+    await give_stdin(ada, "21\n")
+    long_run = "print(int(input()) * 2)\nfor i in range(200):\n    print(i)\n"
+
+    mine = await run(ada, long_run)
+    first = await finished_runs(grace, 1)
+    stdin_seen = await newest(grace).locator("[data-testid=run-stdin-text]").text_content()
+    assert mine["output"].startswith("42\n0\n")
+    assert stdin_seen == "21\n"
+    assert await newest(ada).locator("[data-testid=run-stdin-text]").text_content() == "21\n"
+    assert await grace.page.evaluate(FROM_BOTTOM) <= 24, "not scrolled to the newest output"
+
+    # Grace scrolls up to read: Ada's next run is added below without moving her view.
+    await grace.page.evaluate(
+        "() => { document.querySelector('[data-testid=output]').scrollTop = 0; }"
+    )
+    await grace.page.wait_for_function(f"() => ({FROM_BOTTOM})() > 100")
+    await run(ada, long_run)
+    both = await finished_runs(grace, 2)
+    assert both[0] == first[0], "the oldest run is first"
+    assert both == await finished_runs(ada, 2)
+    assert (
+        await grace.page.evaluate("() => document.querySelector('[data-testid=output]').scrollTop")
+        == 0
+    )
+    assert await ada.page.evaluate(FROM_BOTTOM) <= 24
 
 
 async def test_clear_empties_only_this_screen(open_room, session_id):
@@ -39,8 +103,8 @@ async def test_a_run_someone_stopped_is_stopped_on_every_screen(open_room, sessi
     await ada.testid("stop-button").click()
     mine = await newest_entry_when_done(ada)
     await grace.page.wait_for_function(
-        """() => document.querySelector('[data-testid=run-entry] [data-testid=run-error]')
-            ?.textContent === 'Stopped.'"""
+        f"() => {NEWEST_ENTRY}?.querySelector('[data-testid=run-error]')?.textContent"
+        " === 'Stopped.'"
     )
     theirs = await newest_entry_when_done(grace)
 

@@ -8,7 +8,13 @@ import time
 import pytest
 
 from tests.support.browser import LAN_HOST
-from tests.support.runs import newest_entry_when_done, python_with_warm_spare, run
+from tests.support.runs import (
+    NEWEST_ENTRY,
+    newest,
+    newest_entry_when_done,
+    python_with_warm_spare,
+    run,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 
@@ -21,7 +27,7 @@ async def test_python_prints_and_the_other_participant_sees_who_ran_it(open_room
 
     assert result["output"] == "2\n"
     assert result["who"] == "You"
-    shared = bob.page.locator("[data-testid=run-entry]").first
+    shared = newest(bob)
     await shared.locator("[data-testid=run-output]").get_by_text("2").wait_for()
     assert await shared.locator(".who").inner_text() == "Alice"
     assert "finished" in await shared.locator("[data-testid=run-status]").inner_text()
@@ -93,10 +99,8 @@ async def test_runaway_loop_is_stopped_and_the_next_run_answers_within_a_second(
     clicked = time.monotonic()
     await alice.testid("run-button").click()
     await alice.page.wait_for_function(
-        """() => {
-            const entry = document.querySelector('[data-testid=run-entry]');
-            return entry && entry.querySelector('[data-testid=run-output]').textContent === '2\\n';
-        }""",
+        f"""() => {NEWEST_ENTRY}?.querySelector('[data-testid=run-output]')
+            .textContent === '2\\n'""",
         timeout=1_000,
     )
     assert time.monotonic() - clicked < 1.0

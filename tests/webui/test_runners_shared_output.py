@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import LAN_HOST, RoomPage
-from tests.support.runs import newest_entry, run
+from tests.support.runs import NEWEST_ENTRY, newest_entry, run
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 
@@ -14,19 +14,19 @@ async def all_output(page: RoomPage) -> str:
     """The newest entry's whole output (inner_text skips blocks scrolled out of view)."""
     return str(
         await page.page.evaluate(
-            """() => [...document.querySelector('[data-testid=run-entry]')
-                        .querySelectorAll('[data-stream]')].map((s) => s.textContent).join('')"""
+            f"""() => [...{NEWEST_ENTRY}.querySelectorAll('[data-stream]')]
+                        .map((s) => s.textContent).join('')"""
         )
     )
 
 
 async def finished_remote_entry(page: RoomPage) -> dict[str, str]:
     await page.page.wait_for_function(
-        """() => {
-            const entry = document.querySelector('[data-testid=run-entry]');
+        f"""() => {{
+            const entry = {NEWEST_ENTRY};
             return entry && /finished|failed|stopped/.test(
                 entry.querySelector('[data-testid=run-status]').textContent);
-        }""",
+        }}""",
         timeout=30_000,
     )
     return await newest_entry(page)

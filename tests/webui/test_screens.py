@@ -11,7 +11,7 @@ import pytest_asyncio
 from playwright.async_api import Browser
 
 from tests.support.browser import LAN_HOST, RoomPage
-from tests.support.runs import run
+from tests.support.runs import newest, run
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 
@@ -63,6 +63,17 @@ async def open_at(browser: Browser, server) -> AsyncIterator:
         assert room.errors == []
 
 
+async def widest_and_narrowest_side(room: RoomPage) -> list[dict]:
+    """The geometry with the side column dragged to its widest and to its narrowest (and the
+    output to its tallest), by keyboard on the bars."""
+    shapes = []
+    await room.testid("output-splitter").press("End")
+    for key in ("End", "Home"):
+        await room.testid("side-splitter").press(key)
+        shapes.append(await room.page.evaluate(GEOMETRY))
+    return shapes
+
+
 @pytest.mark.parametrize("screen", list(SCREENS))
 async def test_nothing_runs_off_the_screen_and_the_output_is_readable(open_at, server, screen):
     room = await open_at(screen, server.create_session(title="A long interview title " * 4))
@@ -71,12 +82,14 @@ async def test_nothing_runs_off_the_screen_and_the_output_is_readable(open_at, s
     entry = await run(room, "for i in range(30):\n    print('line', i)\n")
     after = await room.page.evaluate(GEOMETRY)
 
-    for geometry in (before, after):
+    extremes = await widest_and_narrowest_side(room) if screen != "phone" else []
+
+    for geometry in (before, after, *extremes):
         assert geometry["overflow"] <= 0, f"{screen}: the page is wider than the screen"
         assert geometry["barRight"] <= geometry["width"]
         assert geometry["controlsRight"] <= geometry["width"], f"{screen}: a control is cut off"
     assert entry["output"].startswith("line 0\n")
-    output = room.page.locator("[data-testid=run-output]").first
+    output = newest(room).locator("[data-testid=run-output]")
     assert await output.is_visible()
     box = await output.bounding_box()
     assert box is not None
@@ -110,3 +123,38 @@ async def test_on_a_phone_the_panes_are_tabs_and_run_shows_the_output(open_at, s
     assert await ada.page.locator(".participants").get_by_text("Grace").is_visible()
     await ada.testid("pane-tab-code").click()
     assert await ada.testid("editor").is_visible()
+
+
+SIZES = """() => ({
+  side: document.querySelector(".side").getBoundingClientRect().width,
+  output: document.querySelector(".output-panel").getBoundingClientRect().height,
+  editor: document.querySelector(".editor").getBoundingClientRect().width,
+})"""
+
+
+async def test_panes_resize_by_pointer_and_keyboard_and_stay_so_after_a_reload(open_at, server):
+    room = await open_at("laptop", server.create_session())
+    start = await room.page.evaluate(SIZES)
+    bar = await room.testid("side-splitter").bounding_box()
+    x, y = bar["x"] + bar["width"] / 2, bar["y"] + bar["height"] / 2
+
+    await room.page.mouse.move(x, y)
+    await room.page.mouse.down()
+    await room.page.mouse.move(x - 100, y, steps=4)
+    await room.page.mouse.move(x - 200, y, steps=4)
+    await room.page.mouse.up()
+    dragged = await room.page.evaluate(SIZES)
+    output_bar = room.testid("output-splitter")
+    await output_bar.focus()
+    for _ in range(3):
+        await room.page.keyboard.press("ArrowUp")
+    resized = await room.page.evaluate(SIZES)
+    await room.page.reload()
+    await room.wait_status("connected")
+    reloaded = await room.page.evaluate(SIZES)
+
+    assert abs(dragged["side"] - (start["side"] + 200)) <= 2, (start, dragged)
+    assert abs(dragged["editor"] - (start["editor"] - 200)) <= 2
+    assert abs(resized["output"] - (start["output"] - 3 * 16)) <= 1, (start, resized)
+    assert await output_bar.get_attribute("aria-valuenow") == str(round(resized["output"]))
+    assert reloaded == resized

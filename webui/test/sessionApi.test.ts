@@ -1,29 +1,29 @@
 import { describe, expect, it } from "vitest";
 
-import { fetchLanguages, fetchSessionTitle } from "../src/room/sessionApi";
+import { fetchLanguages, fetchSessionInfo } from "../src/room/sessionApi";
 
 function answer(status: number, body: unknown): (url: string) => Promise<Response> {
   return async () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
-describe("fetchSessionTitle", () => {
-  it("asks for the session by its encoded id and returns its title", async () => {
+describe("fetchSessionInfo", () => {
+  it("asks for the session by its encoded id and returns its title and language", async () => {
     const asked: string[] = [];
-    const title = await fetchSessionTitle("a b/c", async (url) => {
+    const info = await fetchSessionInfo("a b/c", async (url) => {
       asked.push(url);
-      return answer(200, { title: "Backend loop" })(url);
+      return answer(200, { title: "Backend loop", language: "ruby" })(url);
     });
     expect(asked).toEqual(["/api/sessions/a%20b%2Fc"]);
-    expect(title).toBe("Backend loop");
+    expect(info).toEqual({ title: "Backend loop", language: "ruby" });
   });
 
   it("is null when the session does not exist (404)", async () => {
-    expect(await fetchSessionTitle("gone", answer(404, { detail: "Session not found" }))).toBeNull();
+    expect(await fetchSessionInfo("gone", answer(404, { detail: "Session not found" }))).toBeNull();
   });
 
   it("is an empty title for any other failure: the room still opens", async () => {
-    expect(await fetchSessionTitle("s", answer(500, {}))).toBe("");
-    expect(await fetchSessionTitle("s", answer(200, { title: 42 }))).toBe("");
+    expect(await fetchSessionInfo("s", answer(500, {}))).toEqual({ title: "", language: null });
+    expect(await fetchSessionInfo("s", answer(200, { title: 42 }))).toEqual({ title: "", language: null });
   });
 });
 

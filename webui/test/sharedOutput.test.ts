@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { TRUNCATION_MARKER, receiveOutput, shareOutput } from "../src/room/sharedOutput";
+import { TRUNCATION_MARKER, receiveOutput, shareOutput, shareStdin } from "../src/room/sharedOutput";
 
 describe("shareOutput", () => {
   it("shares output within the limit as it is", () => {
@@ -22,5 +22,22 @@ describe("shareOutput", () => {
     expect(receiveOutput(shared.text, false)).toEqual({ output: "y".repeat(shared.kept), truncated: true });
     expect(receiveOutput("plain", false)).toEqual({ output: "plain", truncated: false });
     expect(receiveOutput("cut by the server", true)).toEqual({ output: "cut by the server", truncated: true });
+  });
+});
+
+describe("shareStdin", () => {
+  it("shares stdin within the limit as it is", () => {
+    expect(shareStdin("3\n1 2 3\n", 100)).toBe("3\n1 2 3\n");
+  });
+
+  it("cuts a longer one so that it and the note fit in the limit, never in half an emoji", () => {
+    const shared = shareStdin("1\n".repeat(500), 100);
+    expect(shared.length).toBeLessThanOrEqual(100);
+    expect(shared).toMatch(/^(1\n)+1?\n\[stdin cut: \d+ more characters not shown\]$/);
+    const kept = shared.indexOf("\n[stdin cut");
+    expect(shared).toContain(`[stdin cut: ${1000 - kept} more`);
+    const emoji = shareStdin("😀".repeat(100), 60);
+    expect(emoji.length).toBeLessThanOrEqual(60);
+    expect(emoji.split("\n")[0]).toMatch(/^(😀)+$/u);
   });
 });

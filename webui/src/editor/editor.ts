@@ -19,7 +19,6 @@ import {
 } from "@codemirror/language";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { Compartment, EditorState, Prec } from "@codemirror/state";
-import { oneDark } from "@codemirror/theme-one-dark";
 import {
   crosshairCursor,
   drawSelection,
@@ -37,6 +36,8 @@ import * as Y from "yjs";
 
 import type { CursorPayload } from "../net/protocol";
 import { toBase64 } from "../util/base64";
+import { readableOneDark } from "./darkTheme";
+import { loadKeymap, type KeymapName } from "./keymaps";
 import { languageSupport } from "./languages";
 import { remoteCursors } from "./remoteCursors";
 
@@ -56,6 +57,8 @@ export interface SharedEditor {
   setDark(dark: boolean): void;
   /** Read-only once the interview has ended; remote changes still show. */
   setReadOnly(readOnly: boolean): void;
+  /** Standard, Vim or Emacs keys (loaded on first use); resolves once they are in place. */
+  setKeymap(name: KeymapName): Promise<void>;
   destroy(): void;
 }
 
@@ -71,6 +74,8 @@ export function createEditor(options: EditorOptions): SharedEditor {
   const indentSlot = new Compartment();
   const themeSlot = new Compartment();
   const readOnlySlot = new Compartment();
+  const keymapSlot = new Compartment();
+  let keymapWanted: KeymapName = "standard";
   const undoManager = new Y.UndoManager(options.ytext);
   let cursorTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -87,6 +92,8 @@ export function createEditor(options: EditorOptions): SharedEditor {
   const state = EditorState.create({
     doc: options.ytext.toString(),
     extensions: [
+      // First: Vim and Emacs must see keys before the other key maps do.
+      keymapSlot.of([]),
       lineNumbers(),
       highlightActiveLineGutter(),
       highlightSpecialChars(),
@@ -119,7 +126,7 @@ export function createEditor(options: EditorOptions): SharedEditor {
       ]),
       languageSlot.of(languageSupport(options.language)),
       indentSlot.of(indentUnit.of(indentFor(options.language))),
-      themeSlot.of(options.dark ? oneDark : lightTheme),
+      themeSlot.of(options.dark ? readableOneDark : lightTheme),
       readOnlySlot.of(editableState(false)),
       yCollab(options.ytext, null, { undoManager }),
       remoteCursors(),
@@ -142,10 +149,18 @@ export function createEditor(options: EditorOptions): SharedEditor {
       });
     },
     setDark(dark) {
-      view.dispatch({ effects: themeSlot.reconfigure(dark ? oneDark : lightTheme) });
+      view.dispatch({ effects: themeSlot.reconfigure(dark ? readableOneDark : lightTheme) });
     },
     setReadOnly(readOnly) {
       view.dispatch({ effects: readOnlySlot.reconfigure(editableState(readOnly)) });
+    },
+    async setKeymap(name) {
+      keymapWanted = name;
+      const keys = await loadKeymap(name, undoManager);
+      if (keymapWanted !== name) return; // another choice came in while this one loaded
+      view.dispatch({ effects: keymapSlot.reconfigure(keys.extension) });
+      keys.attached(view);
+      options.parent.dataset.keymap = name;
     },
     destroy() {
       if (cursorTimer !== null) clearTimeout(cursorTimer);

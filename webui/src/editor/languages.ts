@@ -8,16 +8,8 @@ import { c, cpp } from "@codemirror/legacy-modes/mode/clike";
 import { lua } from "@codemirror/legacy-modes/mode/lua";
 import { ruby } from "@codemirror/legacy-modes/mode/ruby";
 
-import { WIRE } from "../net/generated/wire";
-
-export interface LanguageInfo {
-  id: string;
-  name: string;
-  fileExtension: string;
-}
-
-/** Used until /api/languages answers, and by tests: the server's list, generated. */
-export const DEFAULT_LANGUAGES: readonly LanguageInfo[] = WIRE.languages;
+// The list of languages itself is data (room/serverDefaults.ts): the home page needs it
+// without the editor's modes.
 
 export function languageSupport(id: string): LanguageSupport | [] {
   switch (id) {

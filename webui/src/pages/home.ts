@@ -32,7 +32,7 @@ export function openHome(root: HTMLElement): void {
   const problem = h("p", { class: "problem", role: "alert" });
   const cards = h("div", { class: "cards" }, buildJoinForm(problem));
   const home = h(
-    "div",
+    "main",
     { class: "home" },
     h("h1", { class: "brand", text: "PairPad" }),
     h("p", { class: "tagline", text: "A coding-interview room on your own network. No accounts, no cloud." }),

@@ -23,8 +23,10 @@ import { CoInterviewerLink } from "../room/coInterviewerLink";
 import { PromptPane } from "../room/promptPane";
 import { askName } from "../room/namePrompt";
 import { DisconnectNotice } from "../room/disconnectNotice";
+import { startEarly, type EarlyStart } from "../room/earlyStart";
 import { codeFileName, downloadButton, downloadText } from "../room/download";
 import { OutputView } from "../room/outputView";
+import { makePanesResizable } from "../room/paneSizes";
 import { PaneTabs } from "../room/paneTabs";
 import { watchPageLifecycle } from "../room/pageLifecycle";
 import { ParticipantsView } from "../room/participantsView";
@@ -39,39 +41,49 @@ import {
   takeInterviewerKey,
   type SessionIdentity,
 } from "../room/seat";
-import { fetchLanguages, fetchSessionTitle } from "../room/sessionApi";
+import { fetchLanguages } from "../room/sessionApi";
 import { DEFAULT_LIMITS } from "../room/serverDefaults";
 import { SharePanel } from "../room/sharePanel";
 import { fontSizeControl } from "../room/fontSize";
+import { keymapControl } from "../room/keymapSetting";
 import { ShortcutsHelp } from "../room/shortcutsHelp";
 import { keepStdin } from "../room/stdinMemory";
 import { applyTheme, wireThemeToggle } from "../room/theme";
 import { TimerView } from "../room/timerView";
 import { Toasts } from "../room/toasts";
 import { WaitingListView } from "../room/waitingListView";
+import type { Runners } from "../run/runners";
 import { CrdtSync } from "../sync/crdtSync";
 
-export async function openRoom(root: HTMLElement, sessionId: string): Promise<void> {
+/** `early`: the session read and its runtime loading, started by main.ts (earlyStart.ts). */
+export async function openRoom(root: HTMLElement, sessionId: string, early: EarlyStart = startEarly(sessionId)): Promise<void> {
   const dark = applyTheme();
   const interviewerKey = takeInterviewerKey(sessionId);
-  const [title, isHost] = await Promise.all([fetchSessionTitle(sessionId), fetchIsHost()]);
-  if (title === null) {
+  const { runners } = early;
+  const [info, isHost] = await Promise.all([early.session, fetchIsHost()]);
+  if (info === null) {
+    runners.dispose();
     root.replaceChildren(buildMissingSession());
     return;
   }
+  const { title, language } = info;
   const username = nameFromLink() ?? (isHost ? hostName() : await askName(rememberedName()));
   if (!isHost) rememberName(username);
   const identity = sessionIdentity(sessionId, browserUserId());
   const me = { userId: identity.userId, username, color: "#888888" };
-  startRoom(root, { sessionId, title, interviewerKey, secret: identity.secret, isHost }, me, dark);
+  startRoom(root, { sessionId, title, language, interviewerKey, secret: identity.secret, isHost, runners }, me, dark);
 }
 
 interface RoomEntry {
   sessionId: string;
   title: string;
+  /** As the session was read over HTTP; language-updated confirms it on joining. */
+  language: string | null;
   interviewerKey: string | null;
   secret: string | null;
   isHost: boolean;
+  /** The runtimes, the session's own already loading. */
+  runners: Runners;
 }
 
 function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): void {
@@ -93,10 +105,11 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   // Reads the editor's text as it is now: the page's copy, whether or not the server is there.
   const saveCode = () => downloadText(ytext.toString(), codeFileName(title, languages.extensionOf(languages.current)));
   const notice = new DisconnectNotice(saveCode);
+  const help = new ShortcutsHelp(fontSizeControl(() => editor.view.requestMeasure()));
   const layout = buildRoomLayout(title, {
     paneTabs,
     download: downloadButton(saveCode),
-    help: new ShortcutsHelp(fontSizeControl(() => editor.view.requestMeasure())).button,
+    help: help.button,
     disconnectNotice: notice.element,
     outputTools: output.clearButton,
     endButton: ending.button,
@@ -115,6 +128,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
   });
   root.replaceChildren(layout.element);
   collapseInviteOnceJoined(layout.element, participants.element);
+  makePanesResizable(layout.element);
   keepStdin(layout.stdin, sessionId);
   share.onOrigin = (origin) => seatViews.coInterviewer.setOrigin(origin);
   void share.load();
@@ -135,6 +149,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     send: (update) => connection.send({ type: "code-change", payload: { userId: me.userId, update } }),
   });
   const languages = new LanguagePicker(layout.languageSelect, (language) => controller.requestLanguage(language));
+  if (entry.language) languages.show(entry.language); // not the default's runtime for a JavaScript room
   const editor = createEditor({
     parent: layout.editorHost,
     ytext,
@@ -146,6 +161,7 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     },
     onCursor: (cursor) => controller.sendCursor(cursor),
   });
+  help.addSetting(keymapControl((name) => editor.setKeymap(name)));
   const restrictTargets = {
     run: layout.runButton,
     languageSelect: layout.languageSelect,
@@ -180,11 +196,12 @@ function startRoom(root: HTMLElement, entry: RoomEntry, me: Me, dark: boolean): 
     stdin: () => layout.stdin.value,
     prompt,
     createRuns: (context) =>
-      new RunController(context, output, {
-        run: layout.runButton,
-        stop: layout.stopButton,
-        status: layout.runtimeStatus,
-      }),
+      new RunController(
+        context,
+        output,
+        { run: layout.runButton, stop: layout.stopButton, status: layout.runtimeStatus },
+        entry.runners,
+      ),
   });
   followPanes(paneTabs, layout.runButton, { output: output.element, chat: chat.element });
   void fetchLanguages().then((list) => list && languages.setLanguages(list));

@@ -46,6 +46,7 @@ export class RerunPanel {
         colorOf: () => ME.color,
         timeoutMs: () => DEFAULT_LIMITS.runTimeoutMs,
         maxSharedOutputChars: () => DEFAULT_LIMITS.maxOutputChars,
+        maxSharedStdinChars: () => DEFAULT_LIMITS.maxStdinChars,
         send: () => false, // a replay's runs are the viewer's alone
       },
       this.output,

@@ -50,7 +50,9 @@ export class ChatView {
     const atBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 40;
     const time = new Date(entry.ts).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
     const name = h("span", { class: "author", text: entry.username });
-    name.style.color = safeColor(this.colorOf(entry.userId) ?? "#888888");
+    // The colour marks the name (a dot, styles.css) rather than painting it: many of the
+    // room's colours are unreadable as text on the panel's background in one theme or the other.
+    name.style.setProperty("--person-color", safeColor(this.colorOf(entry.userId) ?? "#888888"));
     this.log.appendChild(
       h("li", {}, name, h("time", { text: time }), h("span", { class: "text", text: entry.text })),
     );

@@ -4,9 +4,8 @@
  * it for everyone (language-updated).
  */
 
-import type { LanguageInfo } from "../editor/languages";
 import { h } from "../util/dom";
-import { DEFAULT_LANGUAGE, DEFAULT_LANGUAGES } from "./serverDefaults";
+import { DEFAULT_LANGUAGE, DEFAULT_LANGUAGES, type LanguageInfo } from "./serverDefaults";
 
 export class LanguagePicker {
   private languages: readonly LanguageInfo[] = DEFAULT_LANGUAGES;

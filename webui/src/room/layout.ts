@@ -118,7 +118,8 @@ function buildTopBar(title: string, controls: Controls, panels: RoomPanels): HTM
     "header",
     { class: "topbar" },
     h("a", { class: "brand", href: "/", text: "PairPad" }),
-    h("span", { class: "session-title", text: title }),
+    // The page's one heading: what this room is (styled as the quiet title it was).
+    h("h1", { class: "session-title", text: title }),
     controls.languageSelect,
     controls.runButton,
     controls.stopButton,

@@ -26,7 +26,8 @@ export function askName(initial: string | null, maxChars = MAX_USERNAME_CHARS): 
       problem,
       button,
     );
-    const overlay = h("div", { class: "overlay" }, form);
+    // The page's main content until the room opens (a landmark, so nothing is outside one).
+    const overlay = h("main", { class: "overlay" }, form);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const checked = checkName(input.value, maxChars);

@@ -1,12 +1,16 @@
 /**
- * The shared output panel: one entry per run, saying who ran what, with stdout, stderr and
- * the error kept apart. Output arrives in batches and is drawn at most once per frame.
+ * The shared output panel: one entry per run, saying who ran what and with which stdin, with
+ * stdout, stderr and the error kept apart. Entries read as a console does, oldest first and
+ * scrolled to the newest (followBottom.ts). Output arrives in batches and is drawn at most
+ * once per frame.
  */
 
 import { safeColor } from "../editor/remoteCursors";
 import type { Stream } from "../run/messages";
 import { STOPPED_ERROR } from "../run/workerPool";
 import { h } from "../util/dom";
+import { FollowBottom } from "./followBottom";
+import { stdinView } from "./runStdinView";
 
 const MAX_ENTRIES = 30;
 const LINES_PER_BLOCK = 200;
@@ -34,7 +38,7 @@ export class OutputEntry {
 
   constructor(readonly header: EntryHeader) {
     const who = h("span", { class: "who", text: header.mine ? "You" : header.who });
-    who.style.color = safeColor(header.color);
+    who.style.setProperty("--person-color", safeColor(header.color)); // a dot: see chatView.ts
     this.element = h(
       "article",
       { class: "run-entry", "data-testid": "run-entry", "data-run-id": header.runId },
@@ -43,6 +47,12 @@ export class OutputEntry {
     );
     this.body.appendChild(this.tail);
     this.setStatus("running…");
+  }
+
+  /** The input the run was given, between the header and the output (once). */
+  showStdin(stdin: string | null | undefined): void {
+    if (!stdin || this.element.querySelector(".run-stdin")) return;
+    this.body.before(stdinView(stdin));
   }
 
   /** All output so far, stdout and stderr interleaved (what is shared with the others). */
@@ -162,6 +172,7 @@ export class OutputView {
     text: "Clear",
   });
   private readonly entries = new Map<string, OutputEntry>();
+  private readonly scroll = new FollowBottom(this.element);
 
   constructor() {
     this.clearButton.addEventListener("click", () => this.clear());
@@ -170,6 +181,7 @@ export class OutputView {
   clear(): void {
     this.entries.clear();
     this.element.replaceChildren();
+    this.scroll.resume();
   }
 
   start(header: EntryHeader): OutputEntry {
@@ -177,7 +189,10 @@ export class OutputView {
     if (existing) return existing;
     const entry = new OutputEntry(header);
     this.entries.set(header.runId, entry);
-    this.element.prepend(entry.element); // newest first, right under the toolbar
+    // A run of one's own brings the newest output back into view, as a command typed in a
+    // terminal does; someone else's run does not move what the reader scrolled to.
+    if (header.mine) this.scroll.resume();
+    this.element.append(entry.element); // oldest first, as in a console
     while (this.entries.size > MAX_ENTRIES) {
       const [oldest] = this.entries.keys();
       this.entries.get(oldest)?.element.remove();

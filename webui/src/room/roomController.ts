@@ -301,6 +301,7 @@ export class RoomController {
       colorOf: (id) => parts.participants.get(id)?.color ?? UNKNOWN_COLOR,
       timeoutMs: () => this.roomLimits.runTimeoutMs,
       maxSharedOutputChars: () => this.roomLimits.maxOutputChars,
+      maxSharedStdinChars: () => this.roomLimits.maxStdinChars,
       send: (message) => parts.connection.send(message),
     };
   }

@@ -7,7 +7,7 @@ import type { ClientMessage, ServerMessageOf } from "../net/protocol";
 import { Runners } from "../run/runners";
 import { randomId } from "../util/ids";
 import { OutputView } from "./outputView";
-import { receiveOutput, shareOutput } from "./sharedOutput";
+import { receiveOutput, shareOutput, shareStdin } from "./sharedOutput";
 
 const RUNTIME_NAMES: Record<string, string> = {
   python: "Python",
@@ -29,6 +29,7 @@ export interface RunContext {
   colorOf(userId: string): string;
   timeoutMs(): number;
   maxSharedOutputChars(): number;
+  maxSharedStdinChars(): number;
   send(message: ClientMessage): boolean;
 }
 
@@ -36,12 +37,15 @@ export class RunController {
   private readonly runners: Runners;
   private activeLanguage: string | null = null;
 
+  /** `runners`: runtimes the room may have started loading already (room.ts). */
   constructor(
     private readonly context: RunContext,
     private readonly output: OutputView,
     private readonly controls: { run: HTMLButtonElement; stop: HTMLButtonElement; status: HTMLElement },
+    runners: Runners = new Runners(),
   ) {
-    this.runners = new Runners(
+    this.runners = runners;
+    this.runners.listen(
       (runtime, text) => this.showProgress(runtime, text),
       (runtime, ready) => {
         // Visible to tests and to the curious: Stop recovers at once when a spare is warm.
@@ -71,7 +75,10 @@ export class RunController {
     const code = this.context.code();
     const runId = randomId("run-", 8);
     const me = this.context.me();
-    this.context.send({ type: "execute-code", payload: { language, code, runId } });
+    const stdin = this.context.stdin();
+    // What the others are shown: nothing for a language that never reads stdin (SQL).
+    const sharedStdin = stdin && Runners.readsStdin(language) ? shareStdin(stdin, this.context.maxSharedStdinChars()) : undefined;
+    this.context.send({ type: "execute-code", payload: { language, code, runId, stdin: sharedStdin } });
     const entry = this.output.start({
       runId,
       who: me.username,
@@ -79,10 +86,11 @@ export class RunController {
       language: this.context.languageName(language),
       mine: true,
     });
+    entry.showStdin(sharedStdin);
     this.activeLanguage = language;
     this.setRunning(true);
     const outcome = await pool.run(
-      { type: "run", language, code, stdin: this.context.stdin() },
+      { type: "run", language, code, stdin },
       (stream, text) => entry.append(stream, text),
       this.context.timeoutMs(),
     );
@@ -100,6 +108,7 @@ export class RunController {
         language,
         durationMs: Math.round(outcome.durationMs),
         runId,
+        stdin: sharedStdin,
       },
     });
   }
@@ -116,6 +125,7 @@ export class RunController {
       language: this.context.languageName(payload.language),
       mine: false,
     });
+    entry.showStdin(payload.stdin);
     entry.setStatus("running in their browser…");
   }
 
@@ -133,6 +143,7 @@ export class RunController {
         mine: false,
       });
     if (existing && existing.element.dataset.finished) return;
+    entry.showStdin(payload.stdin);
     const { output, truncated } = receiveOutput(payload.output, Boolean(payload.truncated));
     if (output) entry.append("stdout", output);
     entry.finish({ error: payload.error, truncated, durationMs: payload.durationMs });

@@ -7,7 +7,14 @@
 import { WIRE } from "../net/generated/wire";
 import type { Limits } from "../net/protocol";
 
-export { DEFAULT_LANGUAGES } from "../editor/languages";
+export interface LanguageInfo {
+  id: string;
+  name: string;
+  fileExtension: string;
+}
+
+/** Used until /api/languages answers, and by tests: the server's list, generated. */
+export const DEFAULT_LANGUAGES: readonly LanguageInfo[] = WIRE.languages;
 
 /** session-state's `limits`, including `runTimeoutMs`. */
 export type RoomLimits = Limits;

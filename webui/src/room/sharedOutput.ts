@@ -26,3 +26,16 @@ export function receiveOutput(text: string, cutByServer: boolean): { output: str
   if (text.endsWith(TRUNCATION_MARKER)) return { output: text.slice(0, -TRUNCATION_MARKER.length), truncated: true };
   return { output: text, truncated: cutByServer };
 }
+
+/**
+ * The stdin a run shows the room: all of it within `limit` characters; a longer one cut so
+ * that it and the note saying so fit. The program itself always runs with all of it.
+ */
+export function shareStdin(stdin: string, limit: number): string {
+  if (stdin.length <= limit) return stdin;
+  const note = (omitted: number) => `\n[stdin cut: ${omitted} more characters not shown]`;
+  let kept = Math.max(0, limit - note(stdin.length).length);
+  // Never half an emoji: a lone surrogate is not valid text for the server.
+  if (kept > 0 && /[\uD800-\uDBFF]/.test(stdin[kept - 1])) kept--;
+  return stdin.slice(0, kept) + note(stdin.length - kept);
+}

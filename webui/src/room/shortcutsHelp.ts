@@ -17,15 +17,18 @@ export const SHORTCUTS: readonly (readonly [string, string])[] = [
   [`${MOD}+F`, "Find and replace"],
   [`${MOD}+/`, "Comment or uncomment the line"],
   ["Alt+Click", "Add a cursor"],
+  ["Arrow keys on a divider", "Resize the panes (Enter: back to the default size)"],
   ["?", "This help (outside the editor)"],
 ];
 
 export class ShortcutsHelp {
   readonly button: HTMLButtonElement;
   private readonly dialog: HTMLDialogElement;
+  private readonly settings = h("div", { class: "settings" });
 
   /** `settings`: editor settings shown above the shortcuts (the font size). */
   constructor(settings: HTMLElement | null = null) {
+    if (settings) this.settings.append(settings);
     this.button = h("button", {
       class: "icon shortcuts-button",
       type: "button",
@@ -39,7 +42,7 @@ export class ShortcutsHelp {
       "dialog",
       { class: "shortcuts", "data-testid": "shortcuts-help", "aria-labelledby": "shortcuts-title" },
       h("h2", { id: "shortcuts-title", text: "Editor and keyboard" }),
-      settings,
+      this.settings,
       h(
         "dl",
         {},
@@ -56,6 +59,11 @@ export class ShortcutsHelp {
         this.open();
       }
     });
+  }
+
+  /** Another editor setting, under those already shown (one that needs the editor built). */
+  addSetting(setting: HTMLElement): void {
+    this.settings.append(setting);
   }
 
   open(): void {

@@ -14,6 +14,9 @@ export interface RunRequest {
  * runtime that has just started, or null for the first worker, which starts from scratch and
  * sends back such an image.
  */
+/** A memory image the page handed over, the build's image, or CPython's own start-up. */
+export type BootSource = "page image" | "build image" | "scratch";
+
 export interface BootRequest {
   type: "boot";
   image: Uint8Array | null;
@@ -22,7 +25,8 @@ export interface BootRequest {
 export type WorkerMessage =
   | { type: "progress"; text: string }
   | { type: "boot-image"; image: Uint8Array }
-  | { type: "ready" }
+  /** `booted`: how a runtime with boot images started (python.worker.ts), for tests and benches. */
+  | { type: "ready"; booted?: BootSource }
   | { type: "load-error"; message: string }
   | { type: "output"; stream: Stream; text: string }
   /** Compiling: the run's time limit, meant for runaway programs, waits until "running". */

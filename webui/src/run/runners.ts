@@ -44,17 +44,49 @@ const spawnTypeChecker = () =>
 // seconds). The C/C++ compiler is kept: each run is a new program in a new WebAssembly instance.
 const REUSE: Record<Runtime, boolean> = { python: false, javascript: false, sql: true, lua: false, ruby: false, postgres: true, clang: true };
 
+type ProgressListener = (runtime: string, text: string | null) => void;
+type SpareListener = (runtime: string, ready: boolean) => void;
+
 export class Runners {
   private readonly pools = new Map<Runtime, WorkerPool>();
   private typescript: TypeCheckedRunner | null = null;
+  // What each runtime said last, for a listener that comes later (listen()).
+  private readonly lastProgress = new Map<string, string | null>();
+  private readonly lastSpare = new Map<string, boolean>();
 
   constructor(
-    private readonly onProgress: (runtime: string, text: string | null) => void,
-    private readonly onSpare: (runtime: string, ready: boolean) => void = () => undefined,
+    private progressListener: ProgressListener = () => undefined,
+    private spareListener: SpareListener = () => undefined,
   ) {}
+
+  /**
+   * Who hears of loading and spares from now on; they are told at once where each runtime
+   * stands. The room starts a runtime before the page that shows its status is built.
+   */
+  listen(onProgress: ProgressListener, onSpare: SpareListener): void {
+    this.progressListener = onProgress;
+    this.spareListener = onSpare;
+    for (const [runtime, text] of this.lastProgress) onProgress(runtime, text);
+    for (const [runtime, ready] of this.lastSpare) onSpare(runtime, ready);
+  }
+
+  private readonly onProgress = (runtime: string, text: string | null) => {
+    this.lastProgress.set(runtime, text);
+    this.progressListener(runtime, text);
+  };
+
+  private readonly onSpare = (runtime: string, ready: boolean) => {
+    this.lastSpare.set(runtime, ready);
+    this.spareListener(runtime, ready);
+  };
 
   static runnable(language: string): boolean {
     return language in RUNTIME_OF;
+  }
+
+  /** Whether a language's programs read standard input (SQL and PostgreSQL do not). */
+  static readsStdin(language: string): boolean {
+    return Runners.runnable(language) && language !== "sql" && language !== "postgres";
   }
 
   /** The runtime whose status a language shows: TypeScript's is its checker, C's the C/C++

@@ -42,6 +42,47 @@ export async function blobWithProgress(url: string, report: Report): Promise<Blo
   return new Response(await countedBody(url, report)).blob();
 }
 
+export async function bytesWithProgress(url: string, report: Report): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(await countedBody(url, report)).arrayBuffer());
+}
+
+/**
+ * Counts the bytes of every response `fetch` gets from under `base` (for what a library
+ * fetches itself, such as Pyodide its files) until the returned function is called. Each is
+ * counted on a copy (`clone()`), so the library gets the very response it asked for.
+ */
+export function countFetches(base: string, part: () => Report): () => void {
+  const scope = globalThis as { fetch: typeof fetch };
+  const original = scope.fetch;
+  scope.fetch = async (input, init) => {
+    const response = await original(input, init);
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (response.ok && response.body && new URL(url, location.href).pathname.startsWith(base)) {
+      void countStream(response.clone().body!, part()).catch(() => undefined);
+    }
+    return response;
+  };
+  return () => {
+    scope.fetch = original;
+  };
+}
+
+async function countStream(body: ReadableStream<Uint8Array>, report: Report): Promise<void> {
+  const reader = body.getReader();
+  let loaded = 0;
+  let reportedAt = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    loaded += value.byteLength;
+    if (performance.now() - reportedAt >= REPORT_EVERY_MS) {
+      reportedAt = performance.now();
+      report(loaded);
+    }
+  }
+  report(loaded);
+}
+
 /**
  * One progress line for several downloads. The total is the uncompressed size known at build
  * time: the server sends gzipped copies, so content-length counts other bytes than we read.

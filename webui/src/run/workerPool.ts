@@ -60,7 +60,8 @@ class Slot {
         const message = event.data;
         if (message.type === "ready") {
           this.isReady = true;
-          performance.measure(measureName, { start: spawnedAt, detail: { fromImage: Boolean(boot?.request.image) } });
+          const detail = { fromImage: Boolean(boot?.request.image), booted: message.booted };
+          performance.measure(measureName, { start: spawnedAt, detail });
           resolve();
         } else if (message.type === "load-error") {
           reject(new Error(message.message));

@@ -4,20 +4,29 @@
  * and switches to a warm spare. A worker runs one program and is then replaced by the warm
  * spare (runners.ts), so every run starts as a new `python` process would.
  *
- * Booting Pyodide takes about 2 s, mostly CPython initialising itself. So the first worker
- * of a page sends back a memory image of its runtime taken just after start-up, before any
- * participant code ran, and every later worker boots from that image in about 0.2 s: the
- * same state a fresh start reaches, reached faster.
+ * Booting Pyodide takes seconds, mostly CPython initialising itself. So workers boot from a
+ * memory image of the runtime taken just after start-up, before any participant code ran, in
+ * a fraction of that: the same state a fresh start reaches, reached faster. The first worker
+ * of a page boots from the image made at build time (scripts/python-boot-image.mjs), which
+ * downloads alongside Pyodide's files, and hands it to the page for later workers; without one
+ * (a development server) it boots from scratch and makes the image itself.
  */
 
 /// <reference lib="webworker" />
 import type { PyodideInterface } from "pyodide";
 
-import type { BootRequest, RunRequest, WorkerMessage } from "../messages";
+import type { BootRequest, BootSource, RunRequest, WorkerMessage } from "../messages";
 import { OutputBatcher } from "../outputBatcher";
+import { bytesWithProgress, countFetches, DownloadProgress } from "../wasmDownload";
+import PRELOAD from "./python/preload.py?raw";
 import RUN_MAIN from "./python/run_main.py?raw";
 
 declare const __PYODIDE_BASE__: string;
+/** What Pyodide fetches to start (wasm, standard library, lock file), uncompressed. */
+declare const __PYTHON_BYTES__: number;
+/** The build's boot image ("" when there is none) and its size. */
+declare const __PYTHON_BOOT_IMAGE__: string;
+declare const __PYTHON_BOOT_IMAGE_BYTES__: number;
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
   (self as DedicatedWorkerGlobalScope).postMessage(message, transfer);
@@ -25,13 +34,30 @@ const post = (message: WorkerMessage, transfer: Transferable[] = []) =>
 let pyodide: PyodideInterface | null = null;
 let runMain: ((source: string) => string | undefined) | null = null;
 let batcher: OutputBatcher | null = null;
+let booted: BootSource = "scratch";
 const decoders = { stdout: new TextDecoder(), stderr: new TextDecoder() };
 
 async function load(image: Uint8Array | null): Promise<PyodideInterface> {
   post({ type: "progress", text: "Loading Python…" });
-  const url = `${__PYODIDE_BASE__}pyodide.mjs`;
-  const { loadPyodide } = (await import(/* @vite-ignore */ url)) as typeof import("pyodide");
-  const instance = (image && (await bootFromImage(loadPyodide, image))) || (await bootAndImage(loadPyodide));
+  // A worker handed an image by the page finds every file in the HTTP cache: nothing to show.
+  const progress = image
+    ? null
+    : new DownloadProgress(__PYTHON_BYTES__ + __PYTHON_BOOT_IMAGE_BYTES__, (text) => post({ type: "progress", text }), "Loading Python…");
+  // Asked for first, before fetch is watched: it counts itself.
+  const served = image || !progress || !__PYTHON_BOOT_IMAGE__ ? null : bytesWithProgress(__PYTHON_BOOT_IMAGE__, progress.part());
+  served?.catch(() => undefined); // a missing image is a fallback below, not an error
+  const stopCounting = progress ? countFetches(__PYODIDE_BASE__, () => progress.part()) : () => undefined;
+  let instance: PyodideInterface;
+  try {
+    const url = `${__PYODIDE_BASE__}pyodide.mjs`;
+    const { loadPyodide } = (await import(/* @vite-ignore */ url)) as typeof import("pyodide");
+    const fromPage = image && (await bootFromImage(loadPyodide, image));
+    const fromBuild = !fromPage && served && (await bootFromServedImage(loadPyodide, served));
+    booted = fromPage ? "page image" : fromBuild ? "build image" : "scratch";
+    instance = fromPage || fromBuild || (await bootAndImage(loadPyodide));
+  } finally {
+    stopCounting();
+  }
   for (const stream of ["stdout", "stderr"] as const) {
     const writer = {
       write(buffer: Uint8Array): number {
@@ -51,7 +77,8 @@ async function load(image: Uint8Array | null): Promise<PyodideInterface> {
 // later Pyodide change them, booting from the image fails and the worker boots from scratch.
 type LoadPyodide = typeof import("pyodide").loadPyodide;
 
-async function bootFromImage(loadPyodide: LoadPyodide, image: Uint8Array): Promise<PyodideInterface | null> {
+/** `image` may still be downloading: Pyodide fetches its own files meanwhile. */
+async function bootFromImage(loadPyodide: LoadPyodide, image: Uint8Array | Promise<Uint8Array>): Promise<PyodideInterface | null> {
   try {
     return await loadPyodide({ indexURL: __PYODIDE_BASE__, _loadSnapshot: image });
   } catch {
@@ -59,13 +86,27 @@ async function bootFromImage(loadPyodide: LoadPyodide, image: Uint8Array): Promi
   }
 }
 
+/** Boots from the build's image, and hands it on to the page for later workers. */
+async function bootFromServedImage(loadPyodide: LoadPyodide, served: Promise<Uint8Array>): Promise<PyodideInterface | null> {
+  const instance = await bootFromImage(loadPyodide, served);
+  if (!instance) return null;
+  // Pyodide copied the image into its memory: the bytes can move to the page.
+  const image = await served;
+  post({ type: "boot-image", image }, [image.buffer]);
+  return instance;
+}
+
 /**
- * Boots from scratch, imports the standard library modules that programs use most, and sends
- * the page an image of the runtime as it is now, before any participant code ran.
+ * Boots from scratch, imports the modules programs use most (python/preload.py), and sends the
+ * page an image of the runtime as it is now, before any participant code ran.
  */
 async function bootAndImage(loadPyodide: LoadPyodide): Promise<PyodideInterface> {
   const instance = await loadPyodide({ indexURL: __PYODIDE_BASE__, _makeSnapshot: true });
-  preloadModules(instance);
+  try {
+    instance.runPython(PRELOAD);
+  } catch {
+    // A module that fails to import is imported (and reported) by the program that needs it.
+  }
   try {
     const image = instance.makeMemorySnapshot();
     post({ type: "boot-image", image }, [image.buffer]);
@@ -73,27 +114,6 @@ async function bootAndImage(loadPyodide: LoadPyodide): Promise<PyodideInterface>
     // No image: later workers boot from scratch too, only slower.
   }
   return instance;
-}
-
-/**
- * Every run starts in a fresh runtime, where importing doctest alone took 1.3 s (it pulls in
- * pdb, inspect, difflib, unittest and 200 modules more, each read from the standard library's
- * zip and unmarshalled), against 0.1 s for CPython. Imported once here, they are in the image
- * every later runtime boots from: the same modules, untouched, and an import costs nothing.
- * A program sees them in sys.modules, as it sees the ones CPython imports at start-up.
- */
-const PRELOADED_MODULES = [
-  "doctest", "unittest", "collections", "itertools", "functools", "heapq", "bisect", "math",
-  "re", "string", "dataclasses", "typing", "enum", "json", "decimal", "fractions", "statistics",
-  "copy", "operator", "datetime", "textwrap", "pprint", "array", "random", "time", "traceback",
-];
-
-function preloadModules(instance: PyodideInterface): void {
-  try {
-    instance.runPython(`import ${PRELOADED_MODULES.join(", ")}`);
-  } catch {
-    // A module that fails to import is imported (and reported) by the program that needs it.
-  }
 }
 
 /** The runner's `run(source)`, defined in a namespace of its own, away from `__main__`. */
@@ -116,7 +136,7 @@ function whenBooted(image: Uint8Array | null): Promise<void> {
     (instance) => {
       pyodide = instance;
       loaded = true;
-      post({ type: "ready" });
+      post({ type: "ready", booted });
     },
     (error: unknown) => post({ type: "load-error", message: `Python could not start: ${String(error)}` }),
   );
