@@ -3,14 +3,13 @@ delete, export and import, each host-only."""
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
-import time
 
 import httpx
 import pytest
 
 from tests.support.peers import Peer
+from tests.support.record_clock import next_millisecond, now_ms
 from tests.support.server import ServerProcess
 
 
@@ -32,15 +31,6 @@ async def joined(server: ServerProcess, session_id: str, name: str) -> Peer:
     peer = await Peer.connect(server.ws, session_id, f"id-{name.lower()}", name)
     await peer.join()
     return peer
-
-
-async def next_millisecond(after_ms: int) -> None:
-    """The server stamps times in ms: the next edit must fall in a later millisecond."""
-    await asyncio.sleep(max(0.0, (after_ms + 1) / 1000 - time.time()) + 0.0005)
-
-
-def now_ms() -> int:
-    return int(time.time() * 1000)
 
 
 @pytest.mark.parametrize(

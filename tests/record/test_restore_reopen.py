@@ -4,8 +4,6 @@ cannot, the record says who), and the host reopens a past session as a new one."
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -13,6 +11,7 @@ import pytest
 
 from tests.support.crdt_peer import CrdtPeer
 from tests.support.peers import Peer
+from tests.support.record_clock import next_millisecond, now_ms
 from tests.support.server import HOST_HEADERS, ServerProcess
 
 ORIGINAL = "def solve(numbers):\n    return sorted(numbers)\n"
@@ -23,15 +22,6 @@ def server() -> Iterator[ServerProcess]:
     process = ServerProcess().start()
     yield process
     process.stop()
-
-
-def now_ms() -> int:
-    return int(time.time() * 1000)
-
-
-async def next_millisecond(after_ms: int) -> None:
-    """The record stamps times in ms: what follows must fall in a later millisecond."""
-    await asyncio.sleep(max(0.0, (after_ms + 1) / 1000 - time.time()) + 0.0005)
 
 
 async def call(server: ServerProcess, method: str, path: str, **options: object) -> httpx.Response:

@@ -18,6 +18,7 @@ import pytest_asyncio
 
 from tests.support.browser import LAN_HOST, RoomPage, open_page
 from tests.support.peers import Peer
+from tests.support.record_clock import next_millisecond, now_ms
 from tests.support.server import HOST_HEADERS, HOST_TOKEN, ServerProcess
 
 pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
@@ -235,6 +236,7 @@ async def test_run_reruns_the_code_as_it_was_at_the_instant_in_this_browser(host
     await ada.join()
     await ada.send("code-change", changes="console.log(6 * 7)\n")
     await ada.barrier()
+    await next_millisecond(now_ms())  # the second edit is not stamped at the first's instant
     await ada.send("code-change", changes="console.log('later')\n")
     await ada.barrier()
     events = (await host_call(server, "GET", f"/api/sessions/{session_id}/history")).json()
