@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--skip-late-join", action="store_true")
+    parser.add_argument("--skip-languages", action="store_true", help="no per-language figures")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
 
@@ -156,6 +157,11 @@ def main(argv: list[str] | None = None) -> None:
 
         _log("in the browser:")
         results["browser"] = measure_browser()
+    if not args.skip_languages:
+        from .languages import measure_languages
+
+        _log("per language, in the browser:")
+        results["languages"] = measure_languages()
     report.write(results, args.out)
     _log(f"wrote {args.out / 'latest.md'}")
 

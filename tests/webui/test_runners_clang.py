@@ -128,6 +128,20 @@ int main() {
     assert result["error"] == ""
 
 
+async def test_a_name_from_a_header_not_included_is_free_as_with_g_plus_plus(alice):
+    # Programs compile with every standard header precompiled; <map> is not included here, so
+    # `map` must be this program's own, as g++ compiles it.
+    code = (
+        "#include <iostream>\nusing namespace std;\nint map[3] = {1, 2, 3};\n"
+        'int main() { cout << map[1] << "\\n"; }\n'
+    )
+
+    result = await run(alice, code, language="cpp")
+
+    assert result["output"] == "2\n"
+    assert result["error"] == ""
+
+
 async def test_stdin_is_the_input_box(alice):
     await give_stdin(alice, "Ada\n3 4\n")
     code = (

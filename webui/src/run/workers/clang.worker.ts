@@ -18,7 +18,7 @@ import { BITS_PCH, EXCEPTION_OBJECTS, PROGRAM, compileCommand, sourceName, usesB
 import exceptionRuntimeUrl from "../clang/generated/exception_runtime.o?url";
 import libraryThrowsUrl from "../clang/generated/library_throws.o?url";
 import { runProgram } from "../clang/runProgram";
-import { Toolchain } from "../clang/toolchain";
+import { type Compiled, Toolchain } from "../clang/toolchain";
 import type { RunRequest, WorkerMessage } from "../messages";
 import { OutputBatcher } from "../outputBatcher";
 import { megabytes } from "../wasmDownload";
@@ -83,9 +83,9 @@ const loading = prepare().then(
 
 /**
  * <bits/stdc++.h> precompiled at build time (scripts/precompile-cpp.mjs), downloaded by the
- * first program that includes it: parsing every standard header takes 10–30 s per compile
- * here, reading them precompiled about one. Null if it cannot be had (programs then compile
- * without it).
+ * first C++ compile (15.5 MB): parsing the standard headers a program includes takes seconds per
+ * compile here (<iostream> alone about two), reading them precompiled a fraction of that.
+ * Null if it cannot be had (programs then compile without it).
  */
 let precompiledBits: Promise<Uint8Array | null> | null = null;
 
@@ -94,11 +94,25 @@ function bitsPch(): Promise<Uint8Array | null> {
   return precompiledBits;
 }
 
-async function compileAndRun(request: RunRequest, runtime: Tree, batcher: OutputBatcher): Promise<string | null> {
+/**
+ * Every C++ program is compiled as if it began with `#include <bits/stdc++.h>`, from the
+ * precompiled header: what it includes itself is then already there. One that does not
+ * compile that way (a global named like something in a header it did not include, such as
+ * `map` beside `using namespace std;`) is compiled again exactly as written, and that is what
+ * it gets.
+ */
+async function compileProgram(request: RunRequest, runtime: Tree): Promise<Compiled> {
   const files: Tree = { [sourceName(request.language)]: request.code, ...runtime, ...headers() };
-  const pch = request.language === "cpp" && usesBitsHeader(request.code) ? await bitsPch() : null;
-  if (pch) files[BITS_PCH] = pch;
-  const { outputs, diagnostics } = await toolchain.compile(compileCommand(request.language, { precompiledBits: pch !== null }), files);
+  const pch = request.language === "cpp" ? await bitsPch() : null;
+  if (pch) {
+    const compiled = await toolchain.compile(compileCommand(request.language, { precompiledBits: true }), { ...files, [BITS_PCH]: pch });
+    if (binary(compiled.outputs, PROGRAM) || usesBitsHeader(request.code)) return compiled;
+  }
+  return toolchain.compile(compileCommand(request.language), files);
+}
+
+async function compileAndRun(request: RunRequest, runtime: Tree, batcher: OutputBatcher): Promise<string | null> {
+  const { outputs, diagnostics } = await compileProgram(request, runtime);
   const program = binary(outputs, PROGRAM);
   if (!program) return diagnostics.trimEnd() || "The compiler failed without a message.";
   if (diagnostics) batcher.write("stderr", diagnostics); // warnings
