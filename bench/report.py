@@ -182,6 +182,8 @@ def markdown(results: dict[str, Any]) -> str:
     lines += _replay_lines(results.get("replaySeek"))
     lines += corpus_lines(results.get("corpus"))
     lines += _first_load_lines(results.get("firstLoad"))
+    if results.get("languages"):
+        lines += language_lines(results["languages"])
     lines += ["![p99 latency by participants](p99.png)", ""]
     return "\n".join(lines)
 
@@ -261,6 +263,51 @@ def _first_load_lines(first: dict[str, Any] | None) -> list[str]:
             f"| {_ms(start['min'])} ms | {_ms(start['max'])} ms |"
         )
         lines.append(f"| executable: size | {executable['bytes'] / 1e6:.1f} MB | | |")
+    return [*lines, ""]
+
+
+def _s(ms: float | None) -> str:
+    return "–" if ms is None else f"{ms / 1000:.1f} s" if ms >= 1000 else f"{ms:.0f} ms"
+
+
+def _latency(figure: dict[str, float] | None) -> str:
+    return (
+        "–"
+        if not figure
+        else f"{figure['median']:.0f} / {figure['p95']:.0f} ms ({figure['n']:.0f})"
+    )
+
+
+def language_lines(measured: dict[str, Any]) -> list[str]:
+    """The per-language table (bench/languages.py): downloads, readiness, runs."""
+    languages = measured["languages"]
+    lines = [
+        "## Per language, in the browser (bench/languages.py)",
+        "",
+        "Fresh profile (cold), then the page loaded again in it (warm). Download: bytes received "
+        "until the first run finished (page and runtime). First run: Run pressed at ready → "
+        "finished (C++: the 50-line program).",
+        "",
+        "| language | download | ready, cold | ready, warm | first run, cold | hello world |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, row in languages.items():
+        lines.append(
+            f"| {name} | {row['downloadBytes'] / 1e6:.1f} MB | {_s(row['readyColdMs'])} "
+            f"| {_s(row['readyWarmMs'])} | {_s(row['firstRunColdMs'])} | {_s(row['helloRunMs'])} |"
+        )
+    cpp = languages.get("cpp")
+    if cpp:
+        lines += [
+            "",
+            "C++, the 50-line program (bench/programs/dijkstra.cpp, `<bits/stdc++.h>`): "
+            f"compile and run {_s(cpp.get('firstRunColdMs'))} cold (first run in a fresh profile), "
+            f"{_s(cpp.get('compile50WarmFirstMs'))} for the first run of a warm page load, "
+            f"{_s(cpp.get('compile50WarmMs'))} for later runs. Editor input latency (keystroke → "
+            "the frame showing it; median / p95, keystrokes) while the compiler loads: "
+            f"{_latency(cpp.get('editorLatencyMs'))}; once it is loaded: "
+            f"{_latency(cpp.get('editorLatencyIdleMs'))}.",
+        ]
     return [*lines, ""]
 
 

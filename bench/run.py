@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-late-join", action="store_true")
     parser.add_argument("--skip-replay", action="store_true", help="no replay seek figures")
     parser.add_argument("--skip-corpus", action="store_true", help="no tests/corpus runs")
+    parser.add_argument("--skip-languages", action="store_true", help="no per-language figures")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
 
@@ -177,6 +178,11 @@ def main(argv: list[str] | None = None) -> None:
 
         _log("first load (cold and warm profile; the executable if dist/pairpad exists):")
         results["firstLoad"] = measure_first_load()
+    if not args.skip_languages:
+        from .languages import measure_languages
+
+        _log("per language, in the browser:")
+        results["languages"] = measure_languages()
     report.write(results, args.out)
     _log(f"wrote {args.out / 'latest.md'}")
 

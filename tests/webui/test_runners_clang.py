@@ -1,8 +1,9 @@
 """C and C++ compile and run in the browser (Clang/LLD in WebAssembly, the program on a WASI
-shim): output, compile errors with line and column, stdin, <bits/stdc++.h>, an uncaught throw
-ending the program as on Linux, runaway loops stopped by Stop or the timeout with a warm spare
-taking over, output capped. One compiler serves every test (a module-scoped page), because
-loading one takes a minute on a busy 2-core machine."""
+shim): output, compile errors with line and column, stdin, <bits/stdc++.h>, exceptions caught
+(the program's and the C++ library's) and an uncaught one ending the program as on Linux,
+runaway loops stopped by Stop or the timeout with a warm spare taking over, output capped. One
+compiler serves every test (a module-scoped page), because loading one takes 20–60 s on a busy
+2-core machine."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from tests.support.browser import LAN_HOST, RoomPage
+from tests.support.browser import LAN_HOST, RoomPage, open_page
 from tests.support.runs import (
     give_stdin,
     newest_entry_when_done,
@@ -26,11 +27,23 @@ pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="session")]
 HELLO_CPP = '#include <iostream>\nint main() { std::cout << "warm" << std::endl; }\n'
 
 
-@pytest_asyncio.fixture(loop_scope="session")
-async def alice(open_room, session_id) -> AsyncIterator[RoomPage]:
-    page = await open_room(session_id, "Alice", host=LAN_HOST)
+@pytest_asyncio.fixture(loop_scope="session", scope="module")
+async def alice(browser, server) -> AsyncIterator[RoomPage]:
+    """One page and its compiler for the module's tests (each test says its language)."""
+    page = await open_page(
+        browser, f"http://{LAN_HOST}:{server.port}", f"/s/{server.create_session()}?name=Alice"
+    )
     await warm_with_spare(page, "cpp", HELLO_CPP, runtime="clang")
     yield page
+    await page.context.close()
+    assert page.stayed_local() == [], f"requests left {page.origin}: {page.stayed_local()}"
+    assert page.errors == [], f"page errors: {page.errors}"
+
+
+async def in_cpp(page: RoomPage) -> RoomPage:
+    """The page with C++ chosen (another test may have left C)."""
+    await page.testid("language-select").select_option("cpp")
+    return page
 
 
 async def test_cpp_with_bits_stdcpp_sorts_and_prints(alice):
@@ -91,6 +104,44 @@ async def test_an_uncaught_throw_ends_the_program_saying_what_was_thrown(alice):
     assert result["error"] == "Aborted."
 
 
+async def test_catch_takes_what_was_thrown_by_the_program_and_by_the_library(alice):
+    code = r"""#include <bits/stdc++.h>
+using namespace std;
+struct Guard { ~Guard() { cout << "unwound "; } };
+struct NotFound : runtime_error { using runtime_error::runtime_error; };
+int find(int key) { Guard g; if (key < 0) throw NotFound("no " + to_string(key)); return key; }
+int main() {
+  try { find(-1); } catch (const exception& e) { cout << "caught " << e.what() << '\n'; }
+  vector<int> v(3);
+  try { v.at(5) = 1; } catch (const out_of_range& e) { cout << "at: " << e.what() << '\n'; }
+  try { cout << stoi("abc"); } catch (const invalid_argument& e) { cout << e.what() << '\n'; }
+  try { try { throw 42; } catch (int n) { cout << n << ' '; throw; } }
+  catch (...) { cout << "rethrown\n"; }
+}
+"""
+
+    result = await run(alice, code, language="cpp")
+
+    assert (
+        result["output"] == "unwound caught no -1\nat: vector\nstoi: no conversion\n42 rethrown\n"
+    )
+    assert result["error"] == ""
+
+
+async def test_a_name_from_a_header_not_included_is_free_as_with_g_plus_plus(alice):
+    # Programs compile with every standard header precompiled; <map> is not included here, so
+    # `map` must be this program's own, as g++ compiles it.
+    code = (
+        "#include <iostream>\nusing namespace std;\nint map[3] = {1, 2, 3};\n"
+        'int main() { cout << map[1] << "\\n"; }\n'
+    )
+
+    result = await run(alice, code, language="cpp")
+
+    assert result["output"] == "2\n"
+    assert result["error"] == ""
+
+
 async def test_stdin_is_the_input_box(alice):
     await give_stdin(alice, "Ada\n3 4\n")
     code = (
@@ -107,7 +158,7 @@ async def test_stdin_is_the_input_box(alice):
 async def test_runaway_loop_is_stopped_and_the_warm_spare_answers_quickly(alice):
     runaway = "int main() { volatile int x = 0; for (;;) x++; }\n"
 
-    stopped = await stop_runaway(alice, runaway)
+    stopped = await stop_runaway(await in_cpp(alice), runaway)
 
     assert stopped["error"] == "Stopped."
     # The spare's compiler is loaded and warm: what is left is compiling (seconds, not a minute).
@@ -116,7 +167,7 @@ async def test_runaway_loop_is_stopped_and_the_warm_spare_answers_quickly(alice)
 
 
 async def test_output_past_the_line_cap_is_cut_and_marked_truncated(alice):
-    await alice.set_code(
+    await (await in_cpp(alice)).set_code(
         '#include <cstdio>\nint main() { for (int i = 0; i < 1000000; i++) printf("%d\\n", i); }\n'
     )
 

@@ -4,13 +4,13 @@ import { bitsPchCommand, compileCommand, usesBitsHeader } from "../src/run/clang
 import { describeExit, describeTrap } from "../src/run/clang/programErrors";
 
 describe("C and C++ command lines", () => {
-  it("C is C17 with libm; C++ is C++20 linked with the throw runtime; both get an 8 MB stack first", () => {
+  it("C is C17 with libm; C++ is C++20 with WebAssembly exceptions and their runtime; both get an 8 MB stack first", () => {
     const c = compileCommand("c");
     const cpp = compileCommand("cpp");
     expect(c.slice(0, 2)).toEqual(["clang", "-std=c17"]);
     expect(c).toContain("-lm");
     expect(cpp.slice(0, 2)).toEqual(["clang++", "-std=c++20"]);
-    expect(cpp).toContain("uncaught_throw.o");
+    expect(cpp).toEqual(expect.arrayContaining(["-fwasm-exceptions", "exception_runtime.o", "library_throws.o", "-Wl,--wrap=__main_void"]));
     for (const command of [c, cpp]) expect(command).toEqual(expect.arrayContaining(["-Wl,-z,stack-size=8388608", "-Wl,--stack-first"]));
   });
 

@@ -115,6 +115,10 @@ export class Runners {
         onProgress: (text) => this.onProgress(runtime, text),
         onSpare: (ready) => this.onSpare(runtime, ready),
         bootImages: runtime === "python",
+        // The compiler's first compile runs on code the browser has not optimized yet, and a
+        // spare loading beside it on a 2-core laptop makes it slower still: the C/C++ spare
+        // waits for the first run (or 20 s).
+        spareDelayMs: runtime === "clang" ? 20_000 : undefined,
         name: runtime,
       });
       this.pools.set(runtime, pool);

@@ -33,7 +33,8 @@ export interface PoolOptions {
   onProgress?: (text: string | null) => void;
   /** Whether a warm spare is standing by (Stop then recovers at once). */
   onSpare?: (ready: boolean) => void;
-  /** Delay before warming the spare, so it does not compete with the first load. */
+  /** Delay before warming the spare, so it does not compete with the first load (a run that
+   *  ends sooner starts it then). */
   spareDelayMs?: number;
   /** Workers expect a `boot` message first, and the first one sends back a `boot-image`. */
   bootImages?: boolean;
@@ -161,6 +162,7 @@ export class WorkerPool implements Runner {
         slot.handler = null;
         this.stopActive = null;
         if (end !== "done" || !this.options.reuse) this.replace(slot);
+        else if (this.spareTimer !== null) this.startSpare();
         resolve({ error, truncated, durationMs: performance.now() - started, end });
       };
       let truncated = false;

@@ -3,7 +3,10 @@
 import CPP_FLAGS from "./cppFlags.json";
 
 export const PROGRAM = "main.wasm";
-export const THROW_RUNTIME = "uncaught_throw.o";
+/** The C++ exception runtime (exception_runtime.cpp, library_throws.cpp, compiled at build
+ *  time by scripts/precompile-cpp.mjs), linked into every C++ program: the sysroot's C++
+ *  library has none. */
+export const EXCEPTION_OBJECTS = ["exception_runtime.o", "library_throws.o"];
 
 export function sourceName(language: string): string {
   return language === "c" ? "main.c" : "main.cpp";
@@ -13,7 +16,10 @@ export function sourceName(language: string): string {
 // outgrows), placed first in memory so that overflowing it traps instead of silently
 // overwriting the program's globals.
 const LINK = ["-Wl,-z,stack-size=8388608", "-Wl,--stack-first"];
-const COMMON = ["-O1", "-fno-color-diagnostics", "-Wall"];
+// main is called through the exception runtime's wrapper, which terminates the program as
+// Linux does when an exception leaves main.
+const CPP_LINK = ["-Wl,--wrap=__main_void"];
+const C_FLAGS = ["-std=c17", "-O1", "-fno-color-diagnostics", "-Wall", "-fno-verify-intermediate-code", "-fdiscard-value-names"];
 // `include/` holds our <bits/stdc++.h>; its precompiled copy is built with these same flags.
 const CPP = ["clang++", ...CPP_FLAGS.cpp];
 
@@ -26,16 +32,11 @@ export function usesBitsHeader(code: string): boolean {
 }
 
 export function compileCommand(language: string, options: { precompiledBits?: boolean } = {}): string[] {
-  if (language === "c") return ["clang", "-std=c17", ...COMMON, sourceName(language), ...LINK, "-lm", "-o", PROGRAM];
+  if (language === "c") return ["clang", ...C_FLAGS, sourceName(language), ...LINK, "-lm", "-o", PROGRAM];
   const pch = options.precompiledBits ? ["-include-pch", BITS_PCH] : [];
-  // The throw runtime turns a throw into terminate (uncaught_throw.cpp).
-  return [...CPP, ...pch, sourceName(language), THROW_RUNTIME, ...LINK, "-o", PROGRAM];
+  return [...CPP, ...pch, sourceName(language), ...EXCEPTION_OBJECTS, ...LINK, ...CPP_LINK, "-o", PROGRAM];
 }
 
 export function bitsPchCommand(): string[] {
   return [...CPP, "-x", "c++-header", BITS_HEADER, "-o", BITS_PCH];
-}
-
-export function throwRuntimeCommand(): string[] {
-  return ["clang++", "-std=c++20", "-O1", "-c", "uncaught_throw.cpp", "-o", THROW_RUNTIME];
 }

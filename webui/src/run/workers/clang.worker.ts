@@ -2,53 +2,35 @@
  * C and C++ compiled in the browser by Clang/LLD (YoWASP's build of LLVM for WebAssembly,
  * 105 MB unpacked), and the program run on a WASI preview-1 shim, in one module worker. The
  * compiler is downloaded only when C or C++ is first picked, and the worker is kept between
- * runs (a compiler that has run once compiles faster); Stop or the timeout end it and the
- * pool's warm spare takes over (runners.ts).
+ * runs (the compiler's code gets faster as the browser optimizes it, and the browser keeps that
+ * code for the next visit: codeCache.ts); Stop or the timeout end it and the pool's warm spare
+ * takes over (runners.ts).
  */
 
 /// <reference lib="webworker" />
-import { commands, runLLVM } from "@yowasp/clang";
+// First: it must see `fetch` before @yowasp/clang keeps it.
+import "../clang/codeCache";
+import { runLLVM, type Tree } from "@yowasp/clang";
 
 import BITS_STDCPP from "../clang/bits_stdcpp.h?raw";
 import bitsPchUrl from "../clang/generated/stdc++.h.pch?url";
-import {
-  BITS_PCH,
-  PROGRAM,
-  THROW_RUNTIME,
-  compileCommand,
-  sourceName,
-  throwRuntimeCommand,
-  usesBitsHeader,
-} from "../clang/compileCommand";
+import { BITS_PCH, EXCEPTION_OBJECTS, PROGRAM, compileCommand, sourceName, usesBitsHeader } from "../clang/compileCommand";
+import exceptionRuntimeUrl from "../clang/generated/exception_runtime.o?url";
+import libraryThrowsUrl from "../clang/generated/library_throws.o?url";
 import { runProgram } from "../clang/runProgram";
-import UNCAUGHT_THROW from "../clang/uncaught_throw.cpp?raw";
+import { type Compiled, Toolchain } from "../clang/toolchain";
 import type { RunRequest, WorkerMessage } from "../messages";
 import { OutputBatcher } from "../outputBatcher";
 import { megabytes } from "../wasmDownload";
 
 const post = (message: WorkerMessage) => (self as DedicatedWorkerGlobalScope).postMessage(message);
 
-type Tree = { [name: string]: Tree | string | Uint8Array };
-type Compiled = { program: Uint8Array | null; diagnostics: string };
+const toolchain = new Toolchain();
 
-/** Runs the compiler; a failed compile is diagnostics and no program, not an exception. */
-async function compile(args: string[], files: Tree, output: string): Promise<Compiled> {
-  const decoder = new TextDecoder();
-  let diagnostics = "";
-  const stderr = (bytes: Uint8Array | null) => {
-    if (bytes) diagnostics += decoder.decode(bytes, { stream: true });
-  };
-  const options = { stdout: stderr, stderr };
-  try {
-    const driver = args[0] === "clang" ? commands.clang : commands["clang++"];
-    const produced = (await driver(args.slice(1), files, options)) as Tree | undefined;
-    const program = produced?.[output];
-    return { program: program instanceof Uint8Array ? program : null, diagnostics };
-  } catch (error) {
-    if (error instanceof Error && "code" in error) return { program: null, diagnostics };
-    throw error;
-  }
-}
+const binary = (outputs: Tree, name: string): Uint8Array | null => {
+  const file = outputs[name];
+  return file instanceof Uint8Array ? file : null;
+};
 
 /** Downloads the compiler, saying how many MB have arrived (uncompressed, as YoWASP counts). */
 async function download(): Promise<void> {
@@ -57,22 +39,41 @@ async function download(): Promise<void> {
   await runLLVM(["clang", "--version"], {}, { stdout: null, stderr: null, fetchProgress });
 }
 
-/** Downloads the compiler and compiles the throw runtime with it, which also warms it up. */
-async function prepare(): Promise<Uint8Array> {
+/** A file built with the compiler at build time (scripts/precompile-cpp.mjs), or null. */
+async function fetchBinary(url: string): Promise<Uint8Array | null> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The exception runtime's objects, compiled at build time. */
+async function exceptionRuntime(): Promise<Tree> {
+  const urls = [exceptionRuntimeUrl, libraryThrowsUrl];
+  const objects = await Promise.all(urls.map(fetchBinary));
+  const runtime: Tree = {};
+  EXCEPTION_OBJECTS.forEach((name, index) => {
+    const object = objects[index];
+    if (!object) throw new Error(`${name} could not be downloaded`);
+    runtime[name] = object;
+  });
+  return runtime;
+}
+
+async function prepare(): Promise<Tree> {
   post({ type: "progress", text: "Loading the C/C++ compiler…" });
-  await download();
-  post({ type: "progress", text: "Starting the C/C++ compiler…" });
-  const { program, diagnostics } = await compile(throwRuntimeCommand(), { "uncaught_throw.cpp": UNCAUGHT_THROW }, THROW_RUNTIME);
-  if (!program) throw new Error(diagnostics || "the throw runtime did not compile");
-  return program;
+  const [runtime] = await Promise.all([exceptionRuntime(), download()]);
+  return runtime;
 }
 
 const headers = (): Tree => ({ include: { bits: { "stdc++.h": BITS_STDCPP } } });
 
 const loading = prepare().then(
-  (throwRuntime) => {
+  (runtime) => {
     post({ type: "ready" });
-    return throwRuntime;
+    return runtime;
   },
   (error: unknown) => {
     post({ type: "load-error", message: `The C/C++ compiler could not start: ${String(error)}` });
@@ -81,26 +82,38 @@ const loading = prepare().then(
 );
 
 /**
- * <bits/stdc++.h> precompiled at build time (scripts/precompile-bits.mjs), downloaded by the
- * first program that includes it: parsing every standard header takes 10–30 s per compile
- * here, reading them precompiled about one. Null if it cannot be had (programs then compile
- * without it).
+ * <bits/stdc++.h> precompiled at build time (scripts/precompile-cpp.mjs), downloaded by the
+ * first C++ compile (15.5 MB): parsing the standard headers a program includes takes seconds per
+ * compile here (<iostream> alone about two), reading them precompiled a fraction of that.
+ * Null if it cannot be had (programs then compile without it).
  */
 let precompiledBits: Promise<Uint8Array | null> | null = null;
 
 function bitsPch(): Promise<Uint8Array | null> {
-  precompiledBits ??= fetch(bitsPchUrl).then(
-    async (response) => (response.ok ? new Uint8Array(await response.arrayBuffer()) : null),
-    () => null,
-  );
+  precompiledBits ??= fetchBinary(bitsPchUrl);
   return precompiledBits;
 }
 
-async function compileAndRun(request: RunRequest, throwRuntime: Uint8Array, batcher: OutputBatcher): Promise<string | null> {
-  const files: Tree = { [sourceName(request.language)]: request.code, [THROW_RUNTIME]: throwRuntime, ...headers() };
-  const pch = request.language === "cpp" && usesBitsHeader(request.code) ? await bitsPch() : null;
-  if (pch) files[BITS_PCH] = pch;
-  const { program, diagnostics } = await compile(compileCommand(request.language, { precompiledBits: pch !== null }), files, PROGRAM);
+/**
+ * Every C++ program is compiled as if it began with `#include <bits/stdc++.h>`, from the
+ * precompiled header: what it includes itself is then already there. One that does not
+ * compile that way (a global named like something in a header it did not include, such as
+ * `map` beside `using namespace std;`) is compiled again exactly as written, and that is what
+ * it gets.
+ */
+async function compileProgram(request: RunRequest, runtime: Tree): Promise<Compiled> {
+  const files: Tree = { [sourceName(request.language)]: request.code, ...runtime, ...headers() };
+  const pch = request.language === "cpp" ? await bitsPch() : null;
+  if (pch) {
+    const compiled = await toolchain.compile(compileCommand(request.language, { precompiledBits: true }), { ...files, [BITS_PCH]: pch });
+    if (binary(compiled.outputs, PROGRAM) || usesBitsHeader(request.code)) return compiled;
+  }
+  return toolchain.compile(compileCommand(request.language), files);
+}
+
+async function compileAndRun(request: RunRequest, runtime: Tree, batcher: OutputBatcher): Promise<string | null> {
+  const { outputs, diagnostics } = await compileProgram(request, runtime);
+  const program = binary(outputs, PROGRAM);
   if (!program) return diagnostics.trimEnd() || "The compiler failed without a message.";
   if (diagnostics) batcher.write("stderr", diagnostics); // warnings
   post({ type: "running" });
@@ -108,13 +121,13 @@ async function compileAndRun(request: RunRequest, throwRuntime: Uint8Array, batc
 }
 
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
-  const throwRuntime = await loading;
-  if (!throwRuntime) return;
+  const runtime = await loading;
+  if (!runtime) return;
   const batcher = new OutputBatcher(post);
   post({ type: "compiling" });
   let error: string | null = null;
   try {
-    error = await compileAndRun(event.data, throwRuntime, batcher);
+    error = await compileAndRun(event.data, runtime, batcher);
   } catch (failure) {
     error = failure instanceof Error ? failure.message : String(failure);
   }
