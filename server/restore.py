@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 
 from . import messages as m
 from .host_auth import require_host
+from .record import reads
 from .refusals import TooManySessions
 from .state import app_state
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", dependencies=[Depends(require_host)])
 
-LATEST_INSTANT = 2**62  # `at` must be below this (milliseconds since the epoch)
 BAD_AT = 'Send {"at": <milliseconds since the epoch>} as JSON, e.g. {"at": 1795637424470}'
 ALREADY_RESTORING = "A restore of this session is already under way; try again in a moment"
 NO_RECORD = "This session has no record to restore from"
@@ -92,6 +92,6 @@ def _instant(body: bytes) -> int:
     at = parsed.get("at") if isinstance(parsed, dict) else None
     if not isinstance(at, int) or isinstance(at, bool):
         raise HTTPException(422, BAD_AT)
-    if not 0 <= at < LATEST_INSTANT:
+    if not 0 <= at < reads.LATEST:
         raise HTTPException(422, "`at` is out of range (milliseconds since the epoch)")
     return at

@@ -31,7 +31,7 @@ def render(db: sqlite3.Connection, session_id: str) -> str | None:
     events = reads.history(db, session_id)
     if session is None or events is None:
         return None
-    final_code = reads.code_at(db, session_id, 2**62) or ""
+    final_code = reads.code_at(db, session_id, reads.LATEST) or ""
     notes = reads.notes_text(db, session_id)
     (prompt,) = db.execute("SELECT prompt FROM sessions WHERE id = ?", (session_id,)).fetchone()
     title = session["title"] or "Untitled interview"

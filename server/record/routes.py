@@ -61,7 +61,7 @@ def _instant(at: str) -> int:
         raise HTTPException(
             422, "`at` must be an instant in milliseconds since the epoch, e.g. 1795637424470"
         ) from None
-    if not 0 <= instant < 2**62:
+    if not 0 <= instant < reads.LATEST:
         raise HTTPException(422, "`at` is out of range (milliseconds since the epoch)")
     return instant
 
