@@ -197,9 +197,9 @@ def language_lines(measured: dict[str, Any]) -> list[str]:
     lines = [
         "## Per language, in the browser (bench/languages.py)",
         "",
-        "Fresh profile (cold), then the page loaded again in it (warm). Download: bytes received "
-        "until the first run finished (page and runtime). First run: Run pressed at ready → "
-        "finished (C++: the 50-line program).",
+        "Fresh profile (cold), then the page loaded again in it (warm). Download: bytes the "
+        "server sent until the first run finished (page and runtime, gzipped as sent). First "
+        "run: Run pressed at ready → finished (C++: the 50-line program).",
         "",
         "| language | download | ready, cold | ready, warm | first run, cold | hello world |",
         "|---|---|---|---|---|---|",
