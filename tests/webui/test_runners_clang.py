@@ -67,15 +67,40 @@ async def test_cpp_with_bits_stdcpp_sorts_and_prints(alice):
 
 
 async def test_c_compiles_and_runs(alice):
-    code = (
-        "#include <stdio.h>\n#include <math.h>\n"
-        'int main(void) { printf("%d %.1f\\n", 6 * 7, sqrt(2.25)); return 0; }\n'
-    )
+    code = r"""#include <stdio.h>
+#include <math.h>
+#include <setjmp.h>
+jmp_buf back;
+void deep(int n) { if (n == 3) longjmp(back, n); deep(n + 1); }
+int main(void) {
+  printf("%d %.1f\n", 6 * 7, sqrt(2.25));
+  int depth = setjmp(back);
+  if (depth == 0) deep(0);
+  printf("back from %d\n", depth);
+  return 0;
+}
+"""
 
     result = await run(alice, code, language="c")
 
-    assert result["output"] == "42 1.5\n"
+    assert result["output"] == "42 1.5\nback from 3\n"
     assert result["error"] == ""
+
+
+async def test_cpp_files_are_kept_in_memory_for_the_run(alice):
+    code = r"""#include <bits/stdc++.h>
+int main() {
+  { std::ofstream out("scores.txt"); out << "ada 3\n"; }
+  std::ifstream in("scores.txt");
+  std::string name; int score;
+  in >> name >> score;
+  std::cout << name << ' ' << score * 2 << '\n';
+}
+"""
+
+    result = await run(alice, code, language="cpp")
+
+    assert result["output"] == "ada 6\n"
 
 
 async def test_a_compile_error_names_its_line_and_column(alice):

@@ -11,7 +11,11 @@ describe("C and C++ command lines", () => {
     expect(c).toContain("-lm");
     expect(cpp.slice(0, 2)).toEqual(["clang++", "-std=c++20"]);
     expect(cpp).toEqual(expect.arrayContaining(["-fwasm-exceptions", "exception_runtime.o", "library_throws.o", "-Wl,--wrap=__main_void"]));
-    for (const command of [c, cpp]) expect(command).toEqual(expect.arrayContaining(["-Wl,-z,stack-size=8388608", "-Wl,--stack-first"]));
+    for (const command of [c, cpp]) {
+      expect(command).toEqual(expect.arrayContaining(["-Wl,-z,stack-size=8388608", "-Wl,--stack-first"]));
+      expect(command).toEqual(expect.arrayContaining(["-mllvm", "-wasm-enable-sjlj", "-lsetjmp"]));
+    }
+    expect(c).not.toContain("-fwasm-exceptions");
   });
 
   it("the precompiled <bits/stdc++.h> is built with the flags the programs use", () => {

@@ -393,8 +393,11 @@ describe("RoomController: joining", () => {
     ]);
   });
 
-  it("prepares the runner of the starting language at once", () => {
-    expect(room().runs.prepared).toEqual(["python"]);
+  it("prepares no runner before the server names the session's language, then that one", () => {
+    const r = room();
+    expect(r.runs.prepared).toEqual([]);
+    r.receive({ type: "language-updated", payload: { userId: "server", language: "cpp" } });
+    expect(r.runs.prepared).toEqual(["cpp"]);
   });
 
   it("session-state starts the lists afresh, takes our colour and the chat limit", () => {
@@ -539,7 +542,7 @@ describe("RoomController: language", () => {
     expect(r.select.value).toBe("javascript");
     expect(r.languages.current).toBe("javascript");
     expect(r.editorLanguages).toEqual(["javascript"]);
-    expect(r.runs.prepared).toEqual(["python", "javascript"]);
+    expect(r.runs.prepared).toEqual(["javascript"]);
     expect(r.context().language()).toBe("javascript");
   });
 

@@ -82,7 +82,8 @@ export class RoomController {
     this.me = parts.me;
     this.secret = parts.secret;
     this.runs = parts.createRuns(this.runContext());
-    this.runs.prepare(parts.languages.current);
+    // No runtime yet: the session's language comes with the join (language-updated), and
+    // loading Python meanwhile would cost a C++ room 3.6 MB and a busy core for nothing.
   }
 
   get limits(): Readonly<RoomLimits> {

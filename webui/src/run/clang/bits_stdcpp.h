@@ -20,6 +20,7 @@
 #include <complex>
 #include <deque>
 #include <exception>
+#include <fstream>
 #include <functional>
 #include <iomanip>
 #include <iostream>

@@ -9,7 +9,8 @@
  * @yowasp/clang (which keeps `fetch` as it is when it loads), notes the URL of each .wasm file
  * it fetches; when a rebuilt response is then compiled, its body is read to the end (the
  * progress counts, and the file lands in the HTTP cache) and the module is compiled from the
- * same URL fetched again, now from the cache.
+ * same URL fetched again from the cache (or from the bytes read, when the cache did not keep
+ * them).
  */
 
 const originalFetch = globalThis.fetch.bind(globalThis);
@@ -22,10 +23,13 @@ globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Respo
   return originalFetch(input, init);
 };
 
-async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
-  if (!body) return;
-  const reader = body.getReader();
-  while (!(await reader.read()).done);
+async function readAll(body: ReadableStream<Uint8Array> | null): Promise<Blob> {
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  if (body) {
+    const reader = body.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value as Uint8Array<ArrayBuffer>);
+  }
+  return new Blob(chunks);
 }
 
 WebAssembly.compileStreaming = async (source: Response | PromiseLike<Response>): Promise<WebAssembly.Module> => {
@@ -33,6 +37,11 @@ WebAssembly.compileStreaming = async (source: Response | PromiseLike<Response>):
   const url = lastWasmUrl;
   if (response.url !== "" || url === null) return originalCompileStreaming(response);
   lastWasmUrl = null;
-  await drain(response.body);
-  return originalCompileStreaming(originalFetch(url));
+  const bytes = await readAll(response.body);
+  // From the HTTP cache only: a private window's small memory cache may not have kept 75 MB,
+  // and fetching it again would double the download. Then the bytes read are compiled as they
+  // are, without the code cache.
+  const cached = await originalFetch(url, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
+  if (cached?.ok) return originalCompileStreaming(cached);
+  return WebAssembly.compile(await bytes.arrayBuffer());
 };

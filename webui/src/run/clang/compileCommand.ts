@@ -14,12 +14,13 @@ export function sourceName(language: string): string {
 
 // The link: an 8 MB stack as on Linux (wasm-ld's default is 64 KB, which a recursive DFS
 // outgrows), placed first in memory so that overflowing it traps instead of silently
-// overwriting the program's globals.
-const LINK = ["-Wl,-z,stack-size=8388608", "-Wl,--stack-first"];
+// overwriting the program's globals; setjmp/longjmp from the sysroot's libsetjmp.
+const LINK = ["-Wl,-z,stack-size=8388608", "-Wl,--stack-first", "-lsetjmp"];
 // main is called through the exception runtime's wrapper, which terminates the program as
 // Linux does when an exception leaves main.
 const CPP_LINK = ["-Wl,--wrap=__main_void"];
-const C_FLAGS = ["-std=c17", "-O1", "-fno-color-diagnostics", "-Wall", "-fno-verify-intermediate-code", "-fdiscard-value-names"];
+// As C++'s (cppFlags.json), less what is C++'s own.
+const C_FLAGS = ["-std=c17", ...CPP_FLAGS.cpp.filter((flag) => !/^-(std=|I|fwasm-exceptions)/.test(flag))];
 // `include/` holds our <bits/stdc++.h>; its precompiled copy is built with these same flags.
 const CPP = ["clang++", ...CPP_FLAGS.cpp];
 

@@ -282,6 +282,14 @@ void __cxa_rethrow_primary_exception(void* object) {
 
 namespace {
 
+// A type's name as g++ users read it: libc++'s ABI namespace (std::__2::system_error) left out.
+void drop_abi_namespace(char* name) {
+  constexpr char kAbi[] = "std::__2::";
+  for (char* found = std::strstr(name, kAbi); found; found = std::strstr(found, kAbi)) {
+    std::memmove(found + 5, found + sizeof kAbi - 1, std::strlen(found + sizeof kAbi - 1) + 1);
+  }
+}
+
 // What libstdc++'s verbose terminate handler prints, which interviewers know from g++ on Linux.
 [[noreturn]] void report_and_abort() {
   std::fflush(stdout);
@@ -295,6 +303,7 @@ namespace {
   }
   int status = 0;
   char* name = abi::__cxa_demangle(type->name(), nullptr, nullptr, &status);
+  if (status == 0) drop_abi_namespace(name);
   std::fprintf(stderr, "terminate called after throwing an instance of '%s'\n", status == 0 ? name : type->name());
   try {
     throw;

@@ -1,11 +1,12 @@
 // Exceptions thrown inside the compiled C++ library, made real.
 //
 // The sysroot's libc++.a was built without exceptions: where its compiled code would throw
-// (std::stoi's invalid_argument, operator new's bad_alloc, a string's length_error, ...) it
-// calls std::__libcpp_verbose_abort("invalid_argument was thrown in -fno-exceptions mode with
-// message \"%s\"", message) instead, a weak function libc++ lets programs replace. This
-// replacement throws what the message names, so that a program's `catch` sees it as it would
-// with g++ on Linux; anything else aborts with the message, as the library's own one does.
+// (std::stoi's invalid_argument, operator new's bad_alloc, a string's length_error,
+// std::thread's system_error, ...) it calls std::__libcpp_verbose_abort("invalid_argument was
+// thrown in -fno-exceptions mode with message \"%s\"", message) instead, a weak function libc++
+// lets programs replace. This replacement throws what the message names, so that a program's
+// `catch` sees it as it would with g++ on Linux; anything else aborts with the message, as the
+// library's own one does.
 #include <any>
 #include <cstdarg>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <typeinfo>
 #include <variant>
 
@@ -59,6 +61,8 @@ const Thrower kThrowers[] = {
 
 constexpr const char kThrown[] = " was thrown in -fno-exceptions mode";
 constexpr const char kWithMessage[] = " with message \"%s\"";
+constexpr const char kSystemError[] =
+    "system_error was thrown in -fno-exceptions mode with error %i and message \"%s\"";
 
 }  // namespace
 
@@ -70,6 +74,12 @@ extern "C" [[noreturn]] void pairpad_library_abort(const char* format, ...) __as
 extern "C" void pairpad_library_abort(const char* format, ...) {
   std::va_list arguments;
   va_start(arguments, format);
+  if (std::strcmp(format, kSystemError) == 0) {
+    int code = va_arg(arguments, int);
+    const char* message = va_arg(arguments, const char*);
+    va_end(arguments);
+    throw std::system_error(code, std::generic_category(), message);
+  }
   for (const Thrower& thrower : kThrowers) {
     size_t length = std::strlen(thrower.name);
     if (std::strncmp(format, thrower.name, length) != 0) continue;
