@@ -6,12 +6,11 @@ Every userId that joins a room gets a secret, sent in the joiner's own ``session
 
 1. A userId the room has not seen is the joiner's.
 2. The same secret again is the same person: a reconnect, a reload, another tab.
-3. A client that never speaks of secrets (the spec's own clients: ``participantSecret`` is
-   absent from its joins) keeps the spec's identity: it gets its userId back on reconnect,
-   when nobody holds that userId at the moment and its owner never showed it keeps secrets.
-4. Anything else (a wrong secret, no secret for a sealed or present identity, a candidate
-   claiming an interviewer's userId or the reverse) gets a new userId: nobody can speak as
-   someone else by copying the userId shown in the participants list.
+3. Anything else (a wrong secret, no secret at all, a candidate claiming an interviewer's
+   userId or the reverse) gets a new userId: nobody can speak as someone else by copying
+   the userId shown in the participants list, not even while its owner is away. A client
+   that knows only the spec never sends a secret, so each of its joins after the first is
+   a new participant; it keeps working, since ``session-state`` tells it its userId.
 
 ``claim`` decides without changing anything, ``record`` commits: a join is all or nothing.
 """
@@ -23,7 +22,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from msgspec import UNSET, UnsetType
+from msgspec import UnsetType
 
 from .messages import Role
 
@@ -40,8 +39,6 @@ def new_secret() -> str:
 class Identity:
     secret: str
     role: Role
-    # Its owner keeps the secret (it sent participantSecret): reused only with the secret.
-    sealed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,22 +61,14 @@ class IdentityBook:
     def get(self, user_id: str) -> Identity | None:
         return self._known.get(user_id)
 
-    def claim(
-        self, requested: str, *, secret: str | UnsetType | None, role: Role, present: bool
-    ) -> Claim:
-        """Who the joiner is; ``present``: someone holds ``requested`` in the room now."""
+    def claim(self, requested: str, *, secret: str | UnsetType | None, role: Role) -> Claim:
+        """Who the joiner is: ``requested``, or a new userId when that one is someone else's."""
         known = self._known.get(requested)
-        keeps_secrets = secret is not UNSET
         if known is None:
-            return Claim(requested, Identity(new_secret(), role, keeps_secrets))
-        if known.role == role:
-            if isinstance(secret, str) and _same(secret, known.secret):
-                return Claim(requested, Identity(known.secret, role, sealed=True))
-            if not keeps_secrets and not known.sealed and not present:
-                # The spec's reconnect. A new secret: one that leaked while the identity was
-                # weak proves nothing from now on.
-                return Claim(requested, Identity(new_secret(), role, sealed=False))
-        return Claim(self._new_user_id(), Identity(new_secret(), role, keeps_secrets))
+            return Claim(requested, Identity(new_secret(), role))
+        if known.role == role and isinstance(secret, str) and _same(secret, known.secret):
+            return Claim(requested, known)
+        return Claim(self._new_user_id(), Identity(new_secret(), role))
 
     def restore(self, user_id: str, identity: Identity) -> None:
         """An identity from the interview record (a restart), oldest use first."""

@@ -154,7 +154,9 @@ class InterviewerControls:
         if connection.role == m.INTERVIEWER:
             return False
         claim = self._claim(request)
-        removed_ids = self._removed.matching(claim.user_id, request.secret)
+        # The userId asked for, not the one granted: a removed spec client (it has no secret)
+        # asking for its own userId again is held, not let in as a stranger.
+        removed_ids = self._removed.matching(request.user_id, request.secret)
         let_in_before = self._identities.get(claim.user_id) is not None
         if not removed_ids and (let_in_before or not self.controls.waitingRoom):
             return False
@@ -173,7 +175,6 @@ class InterviewerControls:
             request.user_id,
             secret=request.secret,
             role=request.connection.role,
-            present=request.user_id in self._participants,
         )
 
     def _take_waiting(self, waiting_id: str) -> WaitingJoin:
@@ -226,7 +227,6 @@ class InterviewerControls:
         kept = KeptIdentity(
             secret=secret,
             role=identity.role if identity else m.CANDIDATE,
-            sealed=identity.sealed if identity else True,
             removed=self._removed.has(user_id),
         )
         self.record.identity(user_id, kept)
@@ -235,7 +235,7 @@ class InterviewerControls:
         """The identities from the record, oldest use first (see ``_keep_identity``)."""
         for user_id, identity in kept[-self._settings.max_identities_per_room :]:
             role = m.INTERVIEWER if identity.role == m.INTERVIEWER else m.CANDIDATE
-            self._identities.restore(user_id, Identity(identity.secret, role, identity.sealed))
+            self._identities.restore(user_id, Identity(identity.secret, role))
         for user_id, identity in kept:
             if identity.removed:
                 self._removed.add(user_id, identity.secret)

@@ -188,7 +188,7 @@ def stored_session(db: sqlite3.Connection, session_id: str) -> dict[str, Any] | 
         "starter_code": json.loads(starter_code),
         "interviewer_key": interviewer_key,
         "identities": db.execute(
-            "SELECT user_id, secret, role, sealed, removed FROM identities WHERE session = ? "
+            "SELECT user_id, secret, role, removed FROM identities WHERE session = ? "
             "ORDER BY used, user_id",
             (key,),
         ).fetchall(),

@@ -95,7 +95,6 @@ class SessionRecord:
                 user_id,
                 kept.secret,
                 kept.role,
-                kept.sealed,
                 kept.removed,
             )
         )
@@ -127,7 +126,6 @@ class KeptIdentity:
 
     secret: str
     role: str
-    sealed: bool
     removed: bool = False
 
 
@@ -256,8 +254,8 @@ class Recorder:
         if found is None:
             return None
         found["identities"] = [
-            (user_id, KeptIdentity(secret, role, bool(sealed), bool(removed)))
-            for user_id, secret, role, sealed, removed in found["identities"]
+            (user_id, KeptIdentity(secret, role, bool(removed)))
+            for user_id, secret, role, removed in found["identities"]
         ]
         return StoredSession(**found)
 

@@ -39,7 +39,7 @@ BARRIER = 5  # (BARRIER, None, done): everything before it is committed when don
 IMPORT = 6  # (IMPORT, session_id, write_function, done); session_id None: not a session's
 STOP = 7  # (STOP,)
 NOTES = 8  # (NOTES, session_id, time, user_id, update_bytes): the private notes
-IDENTITY = 9  # (IDENTITY, session_id, time, user_id, secret, role, sealed, removed)
+IDENTITY = 9  # (IDENTITY, session_id, time, user_id, secret, role, removed)
 
 BATCH_SECONDS = 0.25
 # Items whose sender waits for them to be written: they end the batch at once.
@@ -279,14 +279,16 @@ class RecordWriter:
         )
 
     def _write_identity(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
-        _, session_id, seconds, user_id, secret, role, sealed, removed = item
+        _, session_id, seconds, user_id, secret, role, removed = item
         session = self._session(db, session_id)
         if session is None:
             return
+        # `sealed` is always 1: every identity is reused only with its secret now. The column
+        # stays for the records written when a spec client's reconnect kept its userId.
         db.execute(
             "INSERT OR REPLACE INTO identities (session, user_id, secret, role, sealed, removed, "
             "used) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (session.key, user_id, secret, role, sealed, removed, int(seconds * 1000)),
+            (session.key, user_id, secret, role, 1, removed, int(seconds * 1000)),
         )
 
     def _write_event(self, db: sqlite3.Connection, item: tuple[Any, ...]) -> None:

@@ -1,6 +1,6 @@
 """Identity that cannot be borrowed: the server issues each participant a secret at its first
-join, and a userId is reused only by whoever holds it (or, for spec clients, the spec's
-reconnect). The rules are in server/identities.py and docs/protocol.md."""
+join, and a userId is reused only by a join that shows that secret. The rules are in
+server/identities.py and docs/protocol.md."""
 
 from __future__ import annotations
 
@@ -68,18 +68,39 @@ async def test_a_client_that_keeps_secrets_reconnects_with_it_and_only_with_it(r
     assert back.state["you"]["userId"] == "id-alice"
 
 
-async def test_a_spec_client_reconnecting_with_its_own_user_id_is_still_itself(room):
-    """A client that knows only the spec never sends a secret: once its old socket is gone,
-    the userId it joined with is its own again (the spec's reconnect keeps working)."""
+async def test_a_spec_client_cannot_take_over_an_absent_spec_clients_user_id(room):
+    """Two clients that know only the spec: while the first is away, the second asks for its
+    userId. Nothing proves it is the same person, so it is somebody new, and says so."""
+    witness = await room.peer("Wit")
+    first = await room.peer("Grace", "id-grace")
+    await first.close()
+    await witness.expect("participant-left", userId="id-grace")
+
+    mallory = await room.peer("Grace", "id-grace")
+    new_id = mallory.state["you"]["userId"]
+    await witness.expect("participant-joined", userId=new_id)  # everyone is told who it is
+    await mallory.send("chat-message", text="All 100 tests passed")
+    said = await witness.expect("chat-message", text="All 100 tests passed")
+
+    assert new_id != "id-grace"
+    assert said["userId"] == new_id, "the chat line is not in Grace's name"
+
+
+async def test_a_spec_client_that_reconnects_keeps_working_under_a_new_user_id(room):
+    """The spec's client has no secret to show: its reconnect is a new participant, which its
+    session-state names, and its edits and chat carry on under that userId."""
     witness = await room.peer("Wit")
     first = await room.peer("Spec", "id-spec")
     await first.close()
     await witness.expect("participant-left", userId="id-spec")
 
     again = await room.peer("Spec", "id-spec")
+    await again.send("chat-message", text="back")
 
-    assert again.state["you"]["userId"] == "id-spec"
-    assert again.secret != first.secret, "a new secret each time the weak identity is reused"
+    new_id = again.state["you"]["userId"]
+    assert new_id != "id-spec"
+    assert again.secret != first.secret
+    assert (await witness.expect("chat-message", text="back"))["userId"] == new_id
 
 
 async def test_the_same_person_keeps_its_role_a_candidate_cannot_take_an_interviewers_id(room):
