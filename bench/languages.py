@@ -104,15 +104,16 @@ PROBE = """(() => {
     if (status?.dataset.state === "ready") bench.ready[status.dataset.runtime] ??= now;
     const content = document.querySelector(".cm-content");
     if (content && !content.__benchWatched) { content.__benchWatched = true; watchEditor(content); }
-    const entry = document.querySelector("[data-testid=run-entry]");
+    const entry = [...document.querySelectorAll("[data-testid=run-entry]")].at(-1);
     const state = entry?.querySelector("[data-testid=run-status]")?.textContent ?? "";
     if (entry && /finished|failed|stopped/.test(state)) bench.finished[entry.dataset.runId] ??= now;
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();"""
 
+# The newest run is the last entry: the output panel lists runs oldest first, as a console.
 LAST_RUN = """() => {
   const bench = window.__bench;
-  const entry = document.querySelector("[data-testid=run-entry]");
+  const entry = [...document.querySelectorAll("[data-testid=run-entry]")].at(-1);
   if (!entry) return null;
   const spans = [...entry.querySelectorAll("[data-stream]")];
   return {

@@ -184,8 +184,18 @@ def markdown(results: dict[str, Any]) -> str:
     lines += _first_load_lines(results.get("firstLoad"))
     if results.get("languages"):
         lines += language_lines(results["languages"])
+    lines += failed_lines(results.get("failed"))
     lines += ["![p99 latency by participants](p99.png)", ""]
     return "\n".join(lines)
+
+
+def failed_lines(failed: dict[str, str] | None) -> list[str]:
+    """Measurements that failed in this run (the others are kept): which, and why."""
+    if not failed:
+        return []
+    lines = ["## Failed measurements", ""]
+    lines += [f"- `{key}`: {reason}" for key, reason in failed.items()]
+    return [*lines, ""]
 
 
 def _replay_lines(seek: dict[str, Any] | None) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -37,6 +38,9 @@ from .record.database import data_dir
 from .rooms import RoomRegistry
 from .settings import Settings
 from .state import AppState, MessageStats, app_state
+
+# How long a thread may keep the GIL once another asks for it (CPython's default: 5 ms).
+GIL_SWITCH_SECONDS = 0.0005
 
 
 class PairPadApp(FastAPI):
@@ -91,6 +95,11 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Frozen, the cyclic GC stops walking it on every full collection; unfrozen, that walk
     # stalled every participant's keystrokes for ~30 ms a few times a minute under load.
     gc.freeze()
+    # The record's writer thread shares the GIL with the event loop. When the loop wants it
+    # back, CPython makes the holder give it up after the switch interval: 5 ms by default,
+    # a delay every keystroke queued behind it would inherit. Measured at 600 participants:
+    # p99 3.9 → 3.3 ms (median of 5 interleaved rounds), CPU per keystroke unchanged.
+    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     recorder = app_state(app).recorder
     recorder.start()  # opens the record (moving an unreadable one aside) before any request
     try:

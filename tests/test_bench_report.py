@@ -160,3 +160,17 @@ def test_markdown_reports_the_first_load_and_the_executable():
     assert cold in page
     assert "| bytes received before Python is ready (cold) | 12.9 MB in 17 requests | | |" in page
     assert "| executable: size | 273.3 MB | | |" in page
+
+
+def test_a_failed_measurement_is_named_with_its_reason_and_the_others_kept():
+    results = {
+        **minimal_results(),
+        "replaySeek": None,
+        "failed": {"languages": "MeasurementFailed: timed out waiting for the run to finish"},
+    }
+
+    text = markdown(results)
+
+    assert "## Failed measurements" in text
+    assert "- `languages`: MeasurementFailed: timed out waiting for the run to finish" in text
+    assert "| target | 100 | 600 (load generator busy) | – | 100: 1.00, 600: 80 |" in text

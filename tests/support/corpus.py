@@ -196,3 +196,14 @@ def _cells(line: str, widths: list[int]) -> str:
         cells.append(units[start * 2 : (start + width) * 2].decode("utf-16-le").strip())
         start += width + 3
     return "|".join(cells)
+
+
+# A stack frame of Node's own code (`    at ModuleJob.run (node:internal/modules/...)`): Node
+# runs a script from inside its module loader, a browser's worker has no such frames.
+NODE_INTERNAL_FRAME = re.compile(r"^ +at (?:async )?[^\n]*\(node:internal/[^\n]*\)\n", re.M)
+
+
+def without_node_internal_frames(output: str) -> str:
+    """Native Node output as a browser can print it: the same, less Node's own stack frames
+    (the program's frames are kept and compared)."""
+    return NODE_INTERNAL_FRAME.sub("", output)

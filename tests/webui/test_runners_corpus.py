@@ -24,6 +24,7 @@ from tests.support.corpus import (
     run_program,
     set_program,
     sql_as_shell_lists,
+    without_node_internal_frames,
 )
 from tests.support.server import ServerProcess
 
@@ -44,6 +45,8 @@ async def corpus_page(browser: Browser, server: ServerProcess) -> AsyncIterator[
 
 
 def expected_output(program: Program) -> str:
+    if program.language in ("javascript", "typescript"):
+        return without_node_internal_frames(program.stdout)
     return program.stdout
 
 

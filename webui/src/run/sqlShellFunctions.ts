@@ -3,7 +3,8 @@
  * add it: `regexp(pattern, text)`, behind `text REGEXP pattern` (the shell builds in
  * ext/misc/regexp.c). A match anywhere in the text counts, as there; NULL in, NULL out. The
  * pattern is a JavaScript regular expression, a superset of that extension's syntax.
- * (The shell's generate_series is a virtual table, which sql.js cannot define: README.)
+ * (The shell's generate_series is a virtual table, which sql.js cannot define: sqlSeries.ts
+ * rewrites it into SQL before the script runs.)
  */
 
 import type { Database } from "sql.js";

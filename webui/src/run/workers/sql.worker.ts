@@ -12,6 +12,7 @@ import wasmUrl from "sql.js/dist/sql-wasm.wasm?url";
 import type { RunRequest, WorkerMessage } from "../messages";
 import { OutputBatcher } from "../outputBatcher";
 import { formatTable, type SqlValue } from "../sqlFormat";
+import { rewriteGenerateSeries } from "../sqlSeries";
 import { addShellFunctions } from "../sqlShellFunctions";
 
 const post = (message: WorkerMessage) => (self as DedicatedWorkerGlobalScope).postMessage(message);
@@ -86,7 +87,8 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   addShellFunctions(database);
   let error: string | null = null;
   try {
-    error = runScript(database, event.data.code, (text) => batcher.write("stdout", text));
+    const code = rewriteGenerateSeries(event.data.code);
+    error = runScript(database, code, (text) => batcher.write("stdout", text));
   } finally {
     database.close();
   }
