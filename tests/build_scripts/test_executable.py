@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from PyInstaller.archive.readers import CArchiveReader
 from websockets.asyncio.client import connect
 
 from tests.desktop.launcher import DesktopProcess, app_environment, free_port, port_is_free
@@ -91,3 +92,15 @@ def _pyodide_wasm_path(executable: Path) -> str:
     built = sorted((executable.parent.parent / "webui" / "dist" / "assets").glob("pyodide-*"))
     assert built, "the web UI build has no Pyodide runtime"
     return f"/assets/{built[0].name}/pyodide.asm.wasm"
+
+
+def test_executable_carries_only_the_qt_libraries_something_links_to(executable):
+    """The window above runs without them: Chromium's developer tools and the Qt Quick 3D,
+    Quick Controls and Multimedia libraries that only the QML files (left out) would load."""
+    names = [Path(name).name for name in CArchiveReader(str(executable)).toc]
+
+    assert "libQt6WebEngineCore.so.6" in names
+    assert "qtwebengine_resources.pak" in names
+    assert "qtwebengine_devtools_resources.pak" not in names
+    unlinked = ("libQt6Quick3D.so.6", "libQt6QuickControls2.so.6", "libQt6Multimedia.so.6")
+    assert not set(unlinked) & set(names)
