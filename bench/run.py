@@ -158,70 +158,50 @@ def main(argv: list[str] | None = None) -> None:
                 row = run_late_join(target, pin=pin)
                 _log(f"  {target.key:22} median {row['p50Ms']:.1f} ms, max {row['maxMs']:.1f} ms")
                 results["lateJoin"].append(row)
-    for key, skipped, label, measure in _browser_stages(args):
-        if not skipped:
-            _log(label)
-            _stage(results, key, measure)
+    if not args.skip_browser:
+        from .browser import measure_browser
+
+        _log("in the browser:")
+        _stage(results, "browser", measure_browser)
+    if not args.skip_replay:
+        from .replay_seek import measure_replay_seek
+
+        _log("replay of a 60-minute interview:")
+        if seek := _stage(results, "replaySeek", measure_replay_seek):
+            shown = seek["seekToCodeMs"]
+            _log(f"  seek → code shown: median {shown['median']} ms, max {shown['max']} ms")
+    if not args.skip_corpus:
+        from .corpus_runs import measure_corpus_runs
+
+        _log("the corpus in the browser and natively:")
+        _stage(results, "corpus", measure_corpus_runs)
+    if not args.skip_first_load:
+        from .first_load import measure_first_load
+
+        _log("first load (cold and warm profile; the executable if dist/pairpad exists):")
+        _stage(results, "firstLoad", measure_first_load)
+    if not args.skip_languages:
+        from .languages import measure_languages
+
+        _log("per language, in the browser:")
+        _stage(results, "languages", measure_languages)
     report.write(results, args.out)
     _log(f"wrote {args.out / 'latest.md'}")
     if results.get("failed"):
         raise SystemExit(f"failed: {', '.join(results['failed'])} (see latest.md)")
 
 
-def _browser_stages(args: argparse.Namespace) -> list[tuple[str, bool, str, Callable[[], Any]]]:
-    """The measurements after the load sweeps: (results key, skipped, log line, measure).
-    Imported when run: each needs Playwright and Chromium."""
-
-    def browser() -> Any:
-        from .browser import measure_browser
-
-        return measure_browser()
-
-    def replay() -> Any:
-        from .replay_seek import measure_replay_seek
-
-        seek = measure_replay_seek()
-        shown = seek["seekToCodeMs"]
-        _log(f"  seek → code shown: median {shown['median']} ms, max {shown['max']} ms")
-        return seek
-
-    def corpus() -> Any:
-        from .corpus_runs import measure_corpus_runs
-
-        return measure_corpus_runs()
-
-    def first_load() -> Any:
-        from .first_load import measure_first_load
-
-        return measure_first_load()
-
-    def languages() -> Any:
-        from .languages import measure_languages
-
-        return measure_languages()
-
-    return [
-        ("browser", args.skip_browser, "in the browser:", browser),
-        ("replaySeek", args.skip_replay, "replay of a 60-minute interview:", replay),
-        ("corpus", args.skip_corpus, "the corpus in the browser and natively:", corpus),
-        (
-            "firstLoad",
-            args.skip_first_load,
-            "first load (cold and warm profile; the executable if dist/pairpad exists):",
-            first_load,
-        ),
-        ("languages", args.skip_languages, "per language, in the browser:", languages),
-    ]
-
-
-def _stage(results: dict[str, Any], key: str, measure: Callable[[], Any]) -> None:
-    """One measurement; a failure is reported (in the log and in latest.md) and the run
-    goes on, so that an hour of figures is never lost to the last stage."""
+def _stage(results: dict[str, Any], key: str, measure: Callable[[], Any]) -> Any:
+    """One measurement, kept as ``results[key]`` and returned; a failure is reported (in the
+    log and in latest.md) and the run goes on, so an hour of figures is never lost to the
+    last stage."""
     try:
         results[key] = measure()
     except Exception as error:  # any failure of a stage is reported, not fatal
         _log("".join(traceback.format_exception(error)))
         results.setdefault("failed", {})[key] = f"{type(error).__name__}: {error}"
+        return None
+    return results[key]
 
 
 if __name__ == "__main__":
