@@ -4,7 +4,9 @@ batches, keyframes, and seeking with and without them."""
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -250,3 +252,21 @@ def test_version_1_files_keep_every_update_and_can_seek_after_the_migration(tmp_
         "ab",
         "abc",
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="SCHED_IDLE is Linux's")
+def test_the_writer_thread_gets_the_cpu_only_when_the_event_loop_does_not_want_it(tmp_path):
+    recorder = Recorder(tmp_path)
+    writer_thread = recorder._writer._thread
+    loop_thread_policy = os.sched_getscheduler(0)
+    recorder._writer.start()
+    try:
+        written = threading.Event()  # the thread has run past its start
+        recorder._writer.put((writer.BARRIER, None, lambda _: written.set()))
+        assert written.wait(10)
+        assert writer_thread.native_id is not None
+        # On Linux a thread's id is a pid for the scheduler calls.
+        assert os.sched_getscheduler(writer_thread.native_id) == os.SCHED_IDLE
+        assert os.sched_getscheduler(0) == loop_thread_policy  # the caller is unchanged
+    finally:
+        recorder._writer.stop()
