@@ -76,7 +76,7 @@ class _Session:
 
 def run_only_when_the_cpu_is_free() -> None:
     """Linux: the calling thread gets the CPU only when no ordinary thread wants it
-    (SCHED_IDLE), so the event loop's thread never waits for the record.
+    (SCHED_IDLE), so the event loop's thread does not wait for the record's disk work.
 
     When both share a core (the bench pins the server to one; a busy laptop may too), the
     kernel time-slices it: each batch's SQLite work (~4 ms at 600 participants) stalled the
@@ -84,7 +84,7 @@ def run_only_when_the_cpu_is_free() -> None:
     stalls over 2 ms ~4 a second → ~1; p99 4.48 → 3.28 ms (y-websocket 3.40). Nice 19
     helped less (p99 1.19× y-websocket's), SCHED_BATCH with nice 19 not at all (1.66×).
     The cost: on a machine saturated by other programs the writer waits longer for the CPU.
-    With 3 busy processes per core a keystroke reached the disk within 1.3 s (0.26 s at the
+    With 3 busy processes per core a keystroke reached the disk within 1.4 s (0.26 s at the
     default priority); docs/record.md says so. Elsewhere the OS default is kept (the writer
     runs on another core)."""
     if not hasattr(os, "SCHED_IDLE"):
