@@ -78,15 +78,10 @@ def run_only_when_the_cpu_is_free() -> None:
     """Linux: the calling thread gets the CPU only when no ordinary thread wants it
     (SCHED_IDLE), so the event loop's thread does not wait for the record's disk work.
 
-    When both share a core (the bench pins the server to one; a busy laptop may too), the
-    kernel time-slices it: each batch's SQLite work (~4 ms at 600 participants) stalled the
-    loop every 0.25 s. Measured at 600 participants, medians of 5 interleaved rounds: loop
-    stalls over 2 ms ~4 a second → ~1; p99 4.48 → 3.28 ms (y-websocket 3.40). Nice 19
-    helped less (p99 1.19× y-websocket's), SCHED_BATCH with nice 19 not at all (1.66×).
-    The cost: on a machine saturated by other programs the writer waits longer for the CPU.
-    With 3 busy processes per core a keystroke reached the disk within 1.4 s (0.26 s at the
-    default priority); docs/record.md says so. Elsewhere the OS default is kept (the writer
-    runs on another core)."""
+    Why: when both share a core (the bench pins the server to one), the kernel time-slices
+    it, and each batch's SQLite work stalled the loop every 0.25 s; the cost is a slower
+    record on a machine saturated by other programs. Both are measured in docs/record.md
+    ("The writer takes only spare CPU", "Known limits"). Elsewhere the OS default is kept."""
     if not hasattr(os, "SCHED_IDLE"):
         return
     try:
