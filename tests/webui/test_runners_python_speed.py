@@ -84,9 +84,11 @@ async def test_python_boots_from_images_and_runs_pressed_back_to_back_wait_a_fra
     assert scratch["booted"] == "scratch", scratch
     assert {boot["booted"] for boot in later} == {"page image"}, later
     assert built["booted"] == "build image", built
-    # Compared with a boot from scratch on the same machine, not with a fixed time: the machine
+    # Compared with a boot from scratch in the same page, not with a fixed time: the machine
     # running the tests may be busy. Without images, a quick third run would wait for one.
-    assert max(boot["ms"] for boot in [*later, built]) < scratch["ms"] / 2, (scratch, later, built)
+    # Grace's boot from the build's image is not timed here: it includes her page's first
+    # download of Pyodide, which a busy machine stretches; `make bench` times it (first load).
+    assert max(boot["ms"] for boot in later) < scratch["ms"] / 2, (scratch, later)
     assert max(wait for wait, _ in runs) < scratch["ms"] / 2, (scratch, runs)
 
 
