@@ -14,7 +14,7 @@ from PyInstaller.archive.readers import CArchiveReader
 from websockets.asyncio.client import connect
 
 from tests.desktop.launcher import DesktopProcess, app_environment, free_port, port_is_free
-from tests.desktop.xserver import Xvfb, x11
+from tests.desktop.xserver import Xvfb, light_share, shows_solid_dark_square, x11
 from tests.support.server import HOST_HEADERS
 
 # The build is part of the first test's set-up: minutes on a busy 2-core machine.
@@ -64,10 +64,19 @@ async def test_executable_serves_ui_runtimes_and_protocol_then_stops_cleanly(exe
     assert list((tmp_path / "tmp").iterdir()) == [], "the unpacked files were left behind"
 
 
-def test_executable_opens_a_pairpad_window(executable, tmp_path, x_display: Xvfb):
+def test_executable_opens_a_pairpad_window_in_the_desktops_dark_theme(
+    executable, tmp_path, x_display: Xvfb
+):
+    """A GNOME desktop in a dark GTK theme: Qt's GTK theme plugin (kept in the build for this)
+    gives Qt the desktop's colour scheme, and the page takes it as prefers-color-scheme."""
     port = free_port()
     app = launch(
-        executable, tmp_path, "--host", "127.0.0.1", "--port", str(port), DISPLAY=x_display.display
+        executable,
+        tmp_path,
+        *("--host", "127.0.0.1", "--port", str(port)),
+        DISPLAY=x_display.display,
+        XDG_CURRENT_DESKTOP="GNOME",
+        GTK_THEME="Adwaita:dark",
     )
     try:
         app.wait_running(START_TIMEOUT)
@@ -75,6 +84,12 @@ def test_executable_opens_a_pairpad_window(executable, tmp_path, x_display: Xvfb
         with x11(x_display.display) as x:
             windows = x.windows_titled("PairPad")
             assert len(windows) == 1
+            painted = x.wait_for_screen(
+                lambda: shows_solid_dark_square(x_display.framebuffer()), START_TIMEOUT
+            )
+            assert painted, "the window never showed the join address's QR code"
+            # The QR code's white plate is all the white left: 0.01 dark, 0.88 light.
+            assert light_share(x_display.framebuffer()) < 0.2
             x.request_close(windows[0])
         assert app.wait_exit(timeout=20) == 0
     finally:
@@ -94,9 +109,10 @@ def _pyodide_wasm_path(executable: Path) -> str:
     return f"/assets/{built[0].name}/pyodide.asm.wasm"
 
 
-def test_executable_carries_only_the_qt_libraries_something_links_to(executable):
-    """The window above runs without them: Chromium's developer tools and the Qt Quick 3D,
-    Quick Controls and Multimedia libraries that only the QML files (left out) would load."""
+def test_executable_carries_only_the_libraries_something_it_runs_links_to(executable):
+    """The window above runs without them: Chromium's developer tools, the Qt Quick 3D, Quick
+    Controls and Multimedia libraries that only the QML files (left out) would load, the CUPS
+    print plugin, and the system libraries only those link to (PulseAudio, CUPS, GnuTLS)."""
     names = [Path(name).name for name in CArchiveReader(str(executable)).toc]
 
     assert "libQt6WebEngineCore.so.6" in names
@@ -104,3 +120,9 @@ def test_executable_carries_only_the_qt_libraries_something_links_to(executable)
     assert "qtwebengine_devtools_resources.pak" not in names
     unlinked = ("libQt6Quick3D.so.6", "libQt6QuickControls2.so.6", "libQt6Multimedia.so.6")
     assert not set(unlinked) & set(names)
+    printing = {"libcupsprintersupport.so", "libcups.so.2", "libgnutls.so.30"}
+    sound = {"libpulse.so.0", "libsndfile.so.1"}
+    assert not (printing | sound) & set(names)
+    # Kept: the GTK theme makes the window follow the desktop's dark mode, and Chromium loads
+    # NSS's modules with dlopen (nothing links to them).
+    assert {"libqgtk3.so", "libgtk-3.so.0", "libsoftokn3.so", "libnssckbi.so"} <= set(names)

@@ -390,6 +390,24 @@ def shows_solid_dark_square(xwd: bytes, size: int = 10) -> bool:
     return False
 
 
+_LIGHT = bytes(1 if value > 200 else 0 for value in range(256))
+
+
+def light_share(xwd: bytes) -> float:
+    """The share of the screen's pixels that are near-white: most of a page in a light theme
+    (0.88 for PairPad's home page in a window), almost none in a dark one (0.01)."""
+    width, height, rows, (red, green, blue) = _xwd_pixels(xwd)
+    light = sum(
+        (
+            int.from_bytes(row[red::4].translate(_LIGHT), "big")
+            & int.from_bytes(row[green::4].translate(_LIGHT), "big")
+            & int.from_bytes(row[blue::4].translate(_LIGHT), "big")
+        ).bit_count()
+        for row in rows
+    )
+    return light / (width * height)
+
+
 def xwd_to_png(xwd: bytes) -> bytes:
     """A 24/32-bit TrueColor XWD image (what Xvfb -fbdir writes) as a PNG, with the stdlib."""
     width, height, rows, (red, green, blue) = _xwd_pixels(xwd)
