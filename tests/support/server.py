@@ -84,7 +84,11 @@ class ServerProcess:
             text=True,
         )
         assert self.process.stdout is not None
-        threading.Thread(target=self._pump, args=(self.process.stdout,), daemon=True).start()
+        # Each process gets its own queue: after a kill, the old process's last lines and its
+        # end-of-output mark must not reach the restarted one's start-up wait.
+        self._lines = queue.Queue()
+        pump_args = (self.process.stdout, self._lines)
+        threading.Thread(target=self._pump, args=pump_args, daemon=True).start()
         self.port = self._wait_for_port(timeout)
         return self
 
@@ -105,12 +109,12 @@ class ServerProcess:
             command += ["--ws-ping-timeout", self.settings["ping_timeout_seconds"]]
         return command
 
-    def _pump(self, stream: IO[str]) -> None:
+    def _pump(self, stream: IO[str], lines: queue.Queue[str | None]) -> None:
         for line in stream:
             with self._output_lock:
                 self.output.append(line)
-            self._lines.put(line)
-        self._lines.put(None)
+            lines.put(line)
+        lines.put(None)
 
     def _wait_for_port(self, timeout: float) -> int:
         while True:
@@ -169,7 +173,6 @@ class ServerProcess:
 
     def restart(self, timeout: float = 30.0) -> ServerProcess:
         """The same command, data directory and port again (pages reconnect to it)."""
-        self._lines = queue.Queue()
         return self.start(timeout)
 
     def terminate(self, timeout: float = 15.0) -> int:
