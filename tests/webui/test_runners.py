@@ -3,9 +3,11 @@ SQL (SQLite). Runaway code is stopped without freezing the tab, and output is sh
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
+from playwright.async_api import Route
 
 from tests.support.browser import LAN_HOST
 from tests.support.runs import (
@@ -186,13 +188,28 @@ async def test_python_loads_from_our_own_origin_only(open_room, session_id):
 
 async def test_run_pressed_while_python_loads_waits_and_then_runs(open_room, session_id):
     alice = await open_room(session_id, "Alice")
+    pressed = asyncio.Event()
+    held: list[str] = []
+
+    async def after_run_is_pressed(route: Route) -> None:
+        held.append(route.request.url)
+        await pressed.wait()
+        await route.continue_()
+
+    # Python's runtime arrives only once Run is pressed: since it starts loading as soon as
+    # the room opens, a quick machine would otherwise be ready before the click.
+    await alice.context.route("**/pyodide.asm.wasm", after_run_is_pressed)
+    await alice.page.reload()
+    await alice.wait_status("connected")
     await alice.set_code("print('queued')")
     state = await alice.page.evaluate(
         "() => document.querySelector('[data-testid=runtime-status]').dataset.state"
     )
 
     await alice.testid("run-button").click()
+    pressed.set()
 
+    assert held, "precondition: Python's runtime was held back until Run was pressed"
     assert state == "loading", "precondition: Python was still loading when Run was pressed"
     result = await newest_entry_when_done(alice)
     assert result["output"] == "queued\n"
